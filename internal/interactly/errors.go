@@ -1,0 +1,117 @@
+package interactly
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+)
+
+// APIError is an answer with an error status from the API.
+type APIError struct {
+	Method     string
+	Path       string
+	StatusCode int
+	Message    string // the server's message, or an excerpt of its body
+	Attempts   int    // how many attempts were made, retries included
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: HTTP %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " (gave up after %d attempts)", e.Attempts)
+	}
+	return b.String()
+}
+
+// RequestError is a call that got no usable answer: the connection failed,
+// the operation was cancelled, or a successful status came with a body that
+// is not a valid answer.
+type RequestError struct {
+	Method   string
+	Path     string
+	Attempts int
+	Err      error
+}
+
+func (e *RequestError) Error() string {
+	if e.Attempts > 1 {
+		return fmt.Sprintf("%s %s failed after %d attempts: %v", e.Method, e.Path, e.Attempts, e.Err)
+	}
+	return fmt.Sprintf("%s %s failed: %v", e.Method, e.Path, e.Err)
+}
+
+func (e *RequestError) Unwrap() error { return e.Err }
+
+// StatusCode returns the HTTP status of an *APIError in err's chain, or 0.
+func StatusCode(err error) int {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode
+	}
+	return 0
+}
+
+// IsNotFound reports whether err is the API's 404.
+func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
+
+// IsUnauthorized reports whether the API refused the key (401).
+func IsUnauthorized(err error) bool { return StatusCode(err) == http.StatusUnauthorized }
+
+// IsForbidden reports whether the key lacks access (403).
+func IsForbidden(err error) bool { return StatusCode(err) == http.StatusForbidden }
+
+// maxMessageLen bounds the part of an error body quoted in an error, so a
+// huge HTML error page does not flood the terminal.
+const maxMessageLen = 512
+
+// errorMessage extracts the server's message from an error body: the
+// "message" (or "error") field of a JSON body, otherwise a bounded excerpt of
+// the text. The API's error format is undocumented, so both are expected.
+func errorMessage(body []byte) string {
+	var doc struct {
+		Message json.RawMessage `json:"message"`
+		Error   json.RawMessage `json:"error"`
+	}
+	if json.Unmarshal(body, &doc) == nil {
+		for _, raw := range []json.RawMessage{doc.Message, doc.Error} {
+			if text := jsonText(raw); text != "" {
+				return excerpt([]byte(text))
+			}
+		}
+	}
+	return excerpt(body)
+}
+
+// jsonText renders a JSON string as itself and any other value (NestJS-style
+// arrays of messages, say) as compact JSON.
+func jsonText(raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return string(raw)
+}
+
+// excerpt returns at most maxMessageLen bytes of body as one line of valid
+// UTF-8, marking a cut with "…".
+func excerpt(body []byte) string {
+	text := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "\uFFFD")), " ")
+	if len(text) <= maxMessageLen {
+		return text
+	}
+	cut := maxMessageLen
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut] + "…"
+}

@@ -1,0 +1,131 @@
+package interactly
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+)
+
+const numbersPath = "/assistants/v1/numbers"
+
+// Number is the API's number document. Unknown fields are ignored.
+type Number struct {
+	ID              string   `json:"_id"`
+	TeamID          string   `json:"teamId"`
+	Number          string   `json:"number"`
+	Provider        Provider `json:"provider"`
+	AssistantID     string   `json:"assistantId,omitempty"` // empty when none is attached
+	InboundEnabled  *bool    `json:"inboundEnabled,omitempty"`
+	OutboundEnabled *bool    `json:"outboundEnabled,omitempty"`
+	Label           string   `json:"label,omitempty"`
+}
+
+// Provider is the telephony carrier of a number.
+type Provider struct {
+	Name string `json:"name"`
+}
+
+// validate rejects documents that lack what the API promises in every
+// response, so a broken answer fails loudly instead of becoming empty state.
+func (n Number) validate() error {
+	switch {
+	case n.ID == "":
+		return errors.New(`number document without "_id"`)
+	case n.Number == "":
+		return fmt.Errorf(`number document %q without "number"`, n.ID)
+	}
+	return nil
+}
+
+// UpdateNumberRequest is the body of PUT /assistants/v1/numbers/{id}. Nil
+// fields are left out and so left unchanged; an empty AssistantID detaches.
+type UpdateNumberRequest struct {
+	AssistantID     *string `json:"assistantId,omitempty"`
+	InboundEnabled  *bool   `json:"inboundEnabled,omitempty"`
+	OutboundEnabled *bool   `json:"outboundEnabled,omitempty"`
+}
+
+// ListNumbers calls GET /assistants/v1/numbers, filtered by label when label
+// is not empty. It always asks the server; see Numbers for the shared copy.
+func (c *Client) ListNumbers(ctx context.Context, label string) ([]Number, error) {
+	var query url.Values
+	if label != "" {
+		query = url.Values{"label": {label}}
+	}
+	req := request{method: http.MethodGet, path: numbersPath, query: query}
+	var numbers []Number
+	if err := c.do(ctx, req, &numbers); err != nil {
+		return nil, err
+	}
+	if numbers == nil {
+		// "null" is not a list: a broken answer, not an empty team.
+		return nil, &RequestError{Method: req.method, Path: req.path, Err: errors.New("the response is null, not a list of numbers")}
+	}
+	for _, n := range numbers {
+		if err := n.validate(); err != nil {
+			return nil, &RequestError{Method: req.method, Path: req.path, Err: err}
+		}
+	}
+	return numbers, nil
+}
+
+// UpdateNumber calls PUT /assistants/v1/numbers/{id} and returns the updated
+// document, which also refreshes the shared copy of the team's numbers.
+func (c *Client) UpdateNumber(ctx context.Context, id string, body UpdateNumberRequest) (Number, error) {
+	req := request{method: http.MethodPut, path: numbersPath + "/" + url.PathEscape(id), body: body}
+	var number Number
+	err := c.do(ctx, req, &number)
+	if IsNotFound(err) {
+		c.numbers.forget(id)
+	}
+	if err != nil {
+		return Number{}, err
+	}
+	if err := number.validate(); err != nil {
+		return Number{}, &RequestError{Method: req.method, Path: req.path, Err: err}
+	}
+	c.numbers.store(number)
+	return number, nil
+}
+
+// ImportNumberRequest is the body of POST /assistants/v1/numbers/{provider}.
+type ImportNumberRequest struct {
+	Number      string              `json:"number"`
+	Label       string              `json:"label,omitempty"`
+	Credentials *ProviderCredential `json:"credentials,omitempty"`
+}
+
+// ProviderCredential holds carrier credentials: AccountSID with AuthToken, or
+// APIKeySID with APISecret. Nil means the team's stored credentials.
+type ProviderCredential struct {
+	AccountSID string `json:"accountSid,omitempty"`
+	AuthToken  string `json:"authToken,omitempty"`
+	APIKeySID  string `json:"apiKeySid,omitempty"`
+	APISecret  string `json:"apiSecret,omitempty"`
+}
+
+// ImportNumber calls POST /assistants/v1/numbers/{provider} to bring a number
+// the team owns at its carrier into Interactly.
+func (c *Client) ImportNumber(ctx context.Context, provider string, body ImportNumberRequest) (Number, error) {
+	return c.createNumber(ctx, numbersPath+"/"+url.PathEscape(provider), body)
+}
+
+// PurchaseNumber calls POST /assistants/v1/numbers/purchase.
+func (c *Client) PurchaseNumber(ctx context.Context, number string) (Number, error) {
+	return c.createNumber(ctx, numbersPath+"/purchase", map[string]string{"number": number})
+}
+
+func (c *Client) createNumber(ctx context.Context, path string, body any) (Number, error) {
+	req := request{method: http.MethodPost, path: path, body: body}
+	var number Number
+	if err := c.do(ctx, req, &number); err != nil {
+		return Number{}, err
+	}
+	if err := number.validate(); err != nil {
+		return Number{}, &RequestError{Method: req.method, Path: req.path, Err: err}
+	}
+	c.numbers.store(number)
+	return number, nil
+}
