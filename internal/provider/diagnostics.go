@@ -1,0 +1,58 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+// clientFrom takes the client the provider configured. ProviderData is nil
+// while Terraform validates before configuring; that is not an error.
+func clientFrom(providerData any, diags *diag.Diagnostics) *interactly.Client {
+	if providerData == nil {
+		return nil
+	}
+	client, ok := providerData.(*interactly.Client)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *interactly.Client, got %T. This is a bug in the provider; please report it.", providerData))
+	}
+	return client
+}
+
+// addAPIError reports a failed API call: what failed (summary), why (the
+// client's error, which names the request, status and server message and
+// never the key), and what to do about it.
+func addAPIError(diags *diag.Diagnostics, summary string, err error) {
+	detail := err.Error()
+	if hint := remedy(err); hint != "" {
+		detail += "\n\n" + hint
+	}
+	diags.AddError(summary, detail)
+}
+
+func remedy(err error) string {
+	switch status := interactly.StatusCode(err); {
+	case errors.Is(err, context.Canceled):
+		return "The operation was cancelled before the API answered."
+	case errors.Is(err, context.DeadlineExceeded):
+		return "The request timed out. Raise request_timeout (or INTERACTLY_REQUEST_TIMEOUT) if the API is slow, or check connectivity to base_url."
+	case status == http.StatusUnauthorized:
+		return "The Interactly API refused the API key. Check api_key in the provider block or the " + envAPIKey +
+			" environment variable; keys are managed in the Interactly dashboard, section API Keys."
+	case status == http.StatusForbidden:
+		return "The API key is valid but has no access to this. Use a key of the team that owns the number."
+	case status == http.StatusTooManyRequests:
+		return "The API kept rate-limiting the requests. Lower terraform's -parallelism, or raise max_retries."
+	case status >= 500:
+		return "The Interactly API had a server fault. Try again later; the number was left as the API last reported it."
+	case status == 0:
+		return "No valid answer came from the API. Check base_url and connectivity; raise max_retries or request_timeout for a flaky network."
+	}
+	return ""
+}

@@ -1,0 +1,134 @@
+// Package provider implements the Interactly Terraform provider on
+// terraform-plugin-framework: the schemas, the plan logic and the mapping
+// between Terraform values and API documents. HTTP lives in package interactly.
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+// Environment variables that stand in for provider arguments.
+const (
+	envAPIKey         = "INTERACTLY_API_KEY"
+	envBaseURL        = "INTERACTLY_BASE_URL"
+	envMaxRetries     = "INTERACTLY_MAX_RETRIES"
+	envRequestTimeout = "INTERACTLY_REQUEST_TIMEOUT"
+)
+
+var _ provider.Provider = (*InteractlyProvider)(nil)
+
+// InteractlyProvider is the provider; version is set at build time.
+type InteractlyProvider struct {
+	version string
+}
+
+// New returns a provider factory for providerserver.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &InteractlyProvider{version: version}
+	}
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	APIKey         types.String `tfsdk:"api_key"`
+	BaseURL        types.String `tfsdk:"base_url"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
+}
+
+func (p *InteractlyProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "interactly"
+	resp.Version = p.version
+}
+
+func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The Interactly provider manages the phone numbers of an [Interactly](https://interactly.ai) team: " +
+			"which assistant answers each number and whether inbound and outbound calls are enabled.",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				MarkdownDescription: "API key from the dashboard's **API Keys** section. May also be set with the `" + envAPIKey + "` " +
+					"environment variable, which is the better place for a secret.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"base_url": schema.StringAttribute{
+				MarkdownDescription: "Base URL of the Interactly API. Defaults to the `" + envBaseURL + "` environment variable, then `" +
+					interactly.DefaultBaseURL + "`. Plain `http://` is accepted only for a loopback host (`localhost`, `127.0.0.1`, `::1`), " +
+					"such as the local emulator, so the key never crosses a network unencrypted.",
+				Optional: true,
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a rate limit (429), a gateway or availability error "+
+					"(502, 503, 504) or a connection error. Defaults to the `%s` environment variable, then %d. `0` disables retries.",
+					envMaxRetries, interactly.DefaultMaxRetries),
+				Optional: true,
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("Time limit of each attempt of a request, as a duration such as `\"30s\"` or `\"1m\"`. "+
+					"Defaults to the `%s` environment variable, then `\"%s\"`.", envRequestTimeout, interactly.DefaultRequestTimeout),
+				Optional: true,
+			},
+		},
+	}
+}
+
+func (p *InteractlyProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	settings, diags := resolveSettings(config, lookupEnv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx = tflog.MaskMessageStrings(ctx, settings.APIKey)
+	ctx = tflog.MaskAllFieldValuesStrings(ctx, settings.APIKey)
+
+	settings.UserAgent = userAgent(p.version, req.TerraformVersion)
+	settings.Logger = newTFLogger(settings.APIKey)
+	client, err := interactly.New(settings)
+	if err != nil {
+		// resolveSettings checked everything New checks; this is a safety net.
+		resp.Diagnostics.AddError("Unable to create the Interactly API client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "Configured the Interactly API client", map[string]any{
+		"base_url":        settings.BaseURL,
+		"max_retries":     settings.MaxRetries,
+		"request_timeout": settings.RequestTimeout.String(),
+	})
+	resp.ResourceData = client
+	resp.DataSourceData = client
+}
+
+// userAgent follows HashiCorp's convention for provider user agents.
+func userAgent(providerVersion, terraformVersion string) string {
+	if terraformVersion == "" {
+		terraformVersion = "unknown"
+	}
+	return fmt.Sprintf("terraform-provider-interactly/%s Terraform/%s", providerVersion, terraformVersion)
+}
+
+func (p *InteractlyProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewNumberResource,
+	}
+}
+
+func (p *InteractlyProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{}
+}

@@ -1,0 +1,101 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+// lookupEnv is os.LookupEnv, a parameter of resolveSettings so tests need not
+// touch the process environment.
+var lookupEnv = os.LookupEnv
+
+// resolveSettings turns the provider block into client settings. Each value
+// comes from the block when set there, then from its environment variable,
+// then from the default. Every problem is reported against its attribute.
+func resolveSettings(config providerModel, env func(string) (string, bool)) (interactly.Config, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	settings := interactly.Config{}
+
+	for _, a := range []struct {
+		attr  string
+		value attrValue
+	}{
+		{"api_key", config.APIKey}, {"base_url", config.BaseURL},
+		{"max_retries", config.MaxRetries}, {"request_timeout", config.RequestTimeout},
+	} {
+		if attr := a.attr; a.value.IsUnknown() {
+			diags.AddAttributeError(path.Root(attr), "Unknown provider argument "+attr,
+				"The provider cannot be configured with a value that is only known after apply. "+
+					"Set "+attr+" to a value known at plan time, or use its environment variable.")
+		}
+	}
+	if diags.HasError() {
+		return settings, diags
+	}
+
+	settings.APIKey = stringSetting(config.APIKey, env, envAPIKey, "")
+	if settings.APIKey == "" {
+		diags.AddAttributeError(path.Root("api_key"), "Missing Interactly API key",
+			"The provider needs an API key to call the Interactly API. Set api_key in the provider block or the "+
+				envAPIKey+" environment variable (preferred, it keeps the secret out of configuration). "+
+				"Keys are created in the Interactly dashboard, section API Keys.")
+	}
+
+	settings.BaseURL = stringSetting(config.BaseURL, env, envBaseURL, interactly.DefaultBaseURL)
+	if _, err := interactly.ParseBaseURL(settings.BaseURL); err != nil {
+		diags.AddAttributeError(path.Root("base_url"), "Invalid Interactly base URL", err.Error()+".")
+	}
+
+	settings.MaxRetries = interactly.DefaultMaxRetries
+	if !config.MaxRetries.IsNull() {
+		settings.MaxRetries = int(config.MaxRetries.ValueInt64())
+	} else if raw, ok := env(envMaxRetries); ok && raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid "+envMaxRetries,
+				fmt.Sprintf("%s=%q is not a whole number. Set it to the number of retries, such as 4, or unset it.", envMaxRetries, raw))
+		}
+		settings.MaxRetries = n
+	}
+	if settings.MaxRetries < 0 || settings.MaxRetries > 100 {
+		diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
+			fmt.Sprintf("max_retries is %d; it must be between 0 and 100.", settings.MaxRetries))
+	}
+
+	timeout := stringSetting(config.RequestTimeout, env, envRequestTimeout, interactly.DefaultRequestTimeout.String())
+	d, err := time.ParseDuration(timeout)
+	switch {
+	case err != nil:
+		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
+			fmt.Sprintf("%q is not a duration. Use a form such as \"30s\", \"2m\" or \"1m30s\".", timeout))
+	case d <= 0:
+		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
+			fmt.Sprintf("%q must be a positive duration, such as \"30s\".", timeout))
+	}
+	settings.RequestTimeout = d
+	return settings, diags
+}
+
+// attrValue is what every provider attribute type has in common here.
+type attrValue interface {
+	IsNull() bool
+	IsUnknown() bool
+}
+
+func stringSetting(value types.String, env func(string) (string, bool), envName, fallback string) string {
+	if !value.IsNull() {
+		return value.ValueString()
+	}
+	if v, ok := env(envName); ok && v != "" {
+		return v
+	}
+	return fallback
+}

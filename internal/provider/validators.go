@@ -1,0 +1,42 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// e164Pattern is the E.164 form: "+", then 2 to 15 digits, the first not 0.
+var e164Pattern = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
+
+const e164Description = "an E.164 phone number: `+` then 2 to 15 digits, the first not 0 (for example `+14155550100`)"
+
+// isE164 reports whether s is in E.164 form.
+func isE164(s string) bool { return e164Pattern.MatchString(s) }
+
+// e164Validator checks a phone number attribute at plan time.
+func e164Validator() validator.String {
+	return stringvalidator.RegexMatches(e164Pattern, "must be "+e164Description)
+}
+
+// notEmptyString rejects "", for attributes where omission already has a
+// meaning and an empty string would be an ambiguous way to say the same.
+type notEmptyString struct {
+	hint string // what to write instead
+}
+
+func (v notEmptyString) Description(context.Context) string {
+	return "must not be an empty string; " + v.hint
+}
+
+func (v notEmptyString) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v notEmptyString) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueString() != "" {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty "+req.Path.String(),
+		req.Path.String()+" must not be an empty string: "+v.hint)
+}
