@@ -1,0 +1,90 @@
+package interactly_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+type logLine struct {
+	level  string
+	msg    string
+	fields map[string]any
+}
+
+type recordingLogger struct {
+	mu    sync.Mutex
+	lines []logLine
+}
+
+func (l *recordingLogger) Debug(_ context.Context, msg string, fields map[string]any) {
+	l.add("DEBUG", msg, fields)
+}
+
+func (l *recordingLogger) Trace(_ context.Context, msg string, fields map[string]any) {
+	l.add("TRACE", msg, fields)
+}
+
+func (l *recordingLogger) add(level, msg string, fields map[string]any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lines = append(l.lines, logLine{level, msg, fields})
+}
+
+func TestEveryAttemptIsLoggedWithoutTheKey(t *testing.T) {
+	t.Parallel()
+	logger := &recordingLogger{}
+	emu, client := startEmulator(t, func(c *interactly.Config) { c.Logger = logger })
+	emu.AddFault(emulator.Fault{Method: "PUT", Status: 503, Times: 1})
+	assistant := "asst-b"
+	if _, err := client.UpdateNumber(context.Background(), "num-2", interactly.UpdateNumberRequest{AssistantID: &assistant}); err != nil {
+		t.Fatal(err)
+	}
+
+	var debug []logLine
+	var sawRequestBody, sawResponseBody bool
+	for _, line := range logger.lines {
+		all := fmt.Sprint(line.msg, line.fields)
+		if strings.Contains(all, testKey) || strings.Contains(strings.ToLower(all), "authorization") || strings.Contains(all, "Bearer") {
+			t.Errorf("log line shows the key or the Authorization header: %s", all)
+		}
+		switch line.level {
+		case "DEBUG":
+			debug = append(debug, line)
+			if _, ok := line.fields["http_response_body"]; ok {
+				t.Errorf("a DEBUG line holds a body: %v", line.fields)
+			}
+			if _, ok := line.fields["http_request_body"]; ok {
+				t.Errorf("a DEBUG line holds a body: %v", line.fields)
+			}
+		case "TRACE":
+			if body, ok := line.fields["http_request_body"].(string); ok && strings.Contains(body, `"assistantId":"asst-b"`) {
+				sawRequestBody = true
+			}
+			if body, ok := line.fields["http_response_body"].(string); ok && strings.Contains(body, `"_id":"num-2"`) {
+				sawResponseBody = true
+			}
+		}
+	}
+	if len(debug) != 2 {
+		t.Fatalf("DEBUG lines = %d, want one per attempt (2): %+v", len(debug), debug)
+	}
+	for i, want := range []int{503, 200} {
+		f := debug[i].fields
+		if f["http_method"] != "PUT" || f["http_path"] != "/assistants/v1/numbers/num-2" ||
+			f["http_status"] != want || f["attempt"] != i+1 {
+			t.Errorf("attempt %d logged %v; want method, path, status %d and attempt %d", i+1, f, want, i+1)
+		}
+		if _, ok := f["duration_ms"].(int64); !ok {
+			t.Errorf("attempt %d has no duration: %v", i+1, f)
+		}
+	}
+	if !sawRequestBody || !sawResponseBody {
+		t.Errorf("bodies at TRACE: request %v, response %v; want both", sawRequestBody, sawResponseBody)
+	}
+}

@@ -1,0 +1,154 @@
+package interactly_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+const listRoute = "GET /assistants/v1/numbers"
+
+func TestConcurrentReadersShareOneListing(t *testing.T) {
+	t.Parallel()
+	emu := emulator.New(emulator.Options{APIKey: testKey, Seed: emulator.GenerateSeed(1000), Latency: 20 * time.Millisecond})
+	client := clientFor(t, emu)
+	numbers := emu.Numbers()
+
+	var wg sync.WaitGroup
+	errs := make(chan error, len(numbers))
+	for _, n := range numbers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, found, err := client.Number(context.Background(), n.ID)
+			if err != nil || !found || got.Number != n.Number {
+				errs <- errors.New("lookup of " + n.ID + " failed")
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if got := emu.Counts()[listRoute]; got != 1 {
+		t.Errorf("list calls for 1000 concurrent reads = %d, want 1", got)
+	}
+}
+
+func clientFor(t *testing.T, emu *emulator.Server) *interactly.Client {
+	t.Helper()
+	_, client := startEmulatorWith(t, emu)
+	return client
+}
+
+func TestLookupsByNumberAndSortedListing(t *testing.T) {
+	t.Parallel()
+	emu, client := startEmulator(t)
+	ctx := context.Background()
+	n, found, err := client.NumberByE164(ctx, "+14155550101")
+	if err != nil || !found || n.ID != "num-2" {
+		t.Fatalf("NumberByE164 = %+v, %v, %v", n, found, err)
+	}
+	if _, found, _ := client.NumberByE164(ctx, "+19995550000"); found {
+		t.Error("found a number the team does not have")
+	}
+	if _, found, _ := client.Number(ctx, "missing"); found {
+		t.Error("found an ID the team does not have")
+	}
+	all, err := client.Numbers(ctx)
+	if err != nil || len(all) != 2 || all[0].Number != "+14155550100" || all[1].Number != "+14155550101" {
+		t.Fatalf("Numbers() = %+v, %v; want both, sorted by number", all, err)
+	}
+	if got := emu.Counts()[listRoute]; got != 1 {
+		t.Errorf("list calls = %d, want 1 for all lookups", got)
+	}
+}
+
+func TestWritesUpdateTheSharedListing(t *testing.T) {
+	t.Parallel()
+	emu, client := startEmulator(t)
+	ctx := context.Background()
+	if _, _, err := client.Number(ctx, "num-1"); err != nil {
+		t.Fatal(err)
+	}
+	none := ""
+	if _, err := client.UpdateNumber(ctx, "num-1", interactly.UpdateNumberRequest{AssistantID: &none}); err != nil {
+		t.Fatal(err)
+	}
+	n, _, err := client.Number(ctx, "num-1")
+	if err != nil || n.AssistantID != "" {
+		t.Fatalf("after detach the shared copy has %+v, %v", n, err)
+	}
+	// A number released outside Terraform: the PUT's 404 drops it.
+	emu.DeleteNumber("num-2")
+	if _, err := client.UpdateNumber(ctx, "num-2", interactly.UpdateNumberRequest{AssistantID: &none}); !interactly.IsNotFound(err) {
+		t.Fatalf("err = %v; want 404", err)
+	}
+	if _, found, _ := client.Number(ctx, "num-2"); found {
+		t.Error("a number the API no longer knows is still in the shared copy")
+	}
+	if got := emu.Counts()[listRoute]; got != 1 {
+		t.Errorf("list calls = %d, want 1", got)
+	}
+}
+
+func TestEachClientListsAnew(t *testing.T) {
+	t.Parallel()
+	emu, first := startEmulator(t)
+	ctx := context.Background()
+	if _, _, err := first.Number(ctx, "num-1"); err != nil {
+		t.Fatal(err)
+	}
+	// A change made outside Terraform between two operations...
+	n, _ := emu.GetNumber("num-1")
+	n.AssistantID = "asst-b"
+	emu.SetNumber(n)
+	// ...is seen by the next operation's client.
+	_, second := startEmulatorWith(t, emu)
+	got, _, err := second.Number(ctx, "num-1")
+	if err != nil || got.AssistantID != "asst-b" {
+		t.Errorf("a new client read %+v, %v; want the change made outside", got, err)
+	}
+}
+
+func TestCancelledReaderDoesNotFailOthers(t *testing.T) {
+	t.Parallel()
+	emu := emulator.New(emulator.Options{APIKey: testKey, Seed: seed()})
+	emu.AddFault(emulator.Fault{Method: "GET", Latency: 300 * time.Millisecond, Times: 1})
+	_, client := startEmulatorWith(t, emu)
+
+	first, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { _, _, err := client.Number(first, "num-1"); done <- err }()
+	time.Sleep(50 * time.Millisecond) // let the first reader start the listing
+	second := make(chan error, 1)
+	go func() { _, _, err := client.Number(context.Background(), "num-1"); second <- err }()
+	time.Sleep(50 * time.Millisecond)
+	cancel()
+
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled reader: err = %v, want context.Canceled", err)
+	}
+	if err := <-second; err != nil {
+		t.Errorf("the other reader failed with %v; want it to list again", err)
+	}
+}
+
+func TestFailedListingIsNotCached(t *testing.T) {
+	t.Parallel()
+	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRetries = 0 })
+	emu.AddFault(emulator.Fault{Method: "GET", Status: 503, Times: 1})
+	ctx := context.Background()
+	if _, _, err := client.Number(ctx, "num-1"); interactly.StatusCode(err) != 503 {
+		t.Fatalf("first read err = %v; want the 503", err)
+	}
+	if _, found, err := client.Number(ctx, "num-1"); err != nil || !found {
+		t.Fatalf("second read = %v, %v; want a fresh listing", found, err)
+	}
+}
