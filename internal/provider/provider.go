@@ -130,5 +130,8 @@ func (p *InteractlyProvider) Resources(context.Context) []func() resource.Resour
 }
 
 func (p *InteractlyProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		NewNumberDataSource,
+		NewNumbersDataSource,
+	}
 }

@@ -1,0 +1,76 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+)
+
+// want is what a test expects the emulator to hold for a number.
+type want struct {
+	assistant         string
+	inbound, outbound bool
+}
+
+func (w want) check(n emulator.Number) error {
+	got := want{n.AssistantID, n.InboundEnabled, n.OutboundEnabled}
+	if got != w {
+		return fmt.Errorf("number %s in the API is %+v, want %+v", n.Number, got, w)
+	}
+	return nil
+}
+
+// expectAPI checks what the emulator holds for a number after a step.
+func (e *testEmulator) expectAPI(id string, w want) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		n, ok := e.GetNumber(id)
+		if !ok {
+			return fmt.Errorf("the emulator has no number %s", id)
+		}
+		return w.check(n)
+	}
+}
+
+// expectCount checks how many requests of a route reached the emulator.
+func (e *testEmulator) expectCount(route string, count int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := e.Counts()[route]; got != count {
+			return fmt.Errorf("%s requests = %d, want %d (all counts: %v)", route, got, count, e.Counts())
+		}
+		return nil
+	}
+}
+
+const (
+	routeList   = "GET /assistants/v1/numbers"
+	routeUpdate = "PUT /assistants/v1/numbers/{id}"
+)
+
+// expectState checks attributes of a resource or data source in state; a nil
+// value means null.
+func expectState(address string, values map[string]any) []statecheck.StateCheck {
+	var checks []statecheck.StateCheck
+	for attr, v := range values {
+		var check knownvalue.Check
+		switch v := v.(type) {
+		case nil:
+			check = knownvalue.Null()
+		case string:
+			check = knownvalue.StringExact(v)
+		case bool:
+			check = knownvalue.Bool(v)
+		case knownvalue.Check:
+			check = v
+		default:
+			panic(fmt.Sprintf("expectState: unsupported value %T", v))
+		}
+		checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New(attr), check))
+	}
+	return checks
+}

@@ -1,0 +1,47 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// Descriptions of the number document's attributes, shared by every schema
+// that shows a number so the docs say the same thing everywhere.
+const (
+	descNumberID       = "The number's ID in Interactly (`_id`)."
+	descNumberE164     = "The phone number in E.164 form, such as `+14155550100`."
+	descNumberTeamID   = "ID of the team that owns the number."
+	descNumberLabel    = "The number's friendly name in Interactly."
+	descNumberProvider = "The telephony carrier of the number, such as `twilio`."
+	descNumberAssist   = "ID of the assistant attached to the number; null when none is."
+	descNumberInbound  = "Whether inbound calls are enabled; null when the API does not say."
+	descNumberOutbound = "Whether outbound calls are enabled; null when the API does not say."
+)
+
+// numberDataAttributes is the data source schema of a number document. With
+// lookup, id, number and label are also arguments (the interactly_number data
+// source looks a number up by one of them); without, everything is computed
+// (the elements of interactly_numbers).
+func numberDataAttributes(lookup bool) map[string]schema.Attribute {
+	key := func(desc, how string, validators ...validator.String) schema.StringAttribute {
+		if !lookup {
+			return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+		}
+		return schema.StringAttribute{
+			MarkdownDescription: desc + " " + how,
+			Optional:            true,
+			Computed:            true,
+			Validators:          validators,
+		}
+	}
+	return map[string]schema.Attribute{
+		"id":               key(descNumberID, "Set it to look the number up by ID."),
+		"number":           key(descNumberE164, "Set it to look the number up by phone number.", e164Validator()),
+		"label":            key(descNumberLabel, "Set it to look the number up by label; exactly one number must have it.", notEmptyString{hint: "give a label or omit the attribute"}),
+		"team_id":          schema.StringAttribute{MarkdownDescription: descNumberTeamID, Computed: true},
+		"provider_name":    schema.StringAttribute{MarkdownDescription: descNumberProvider, Computed: true},
+		"assistant_id":     schema.StringAttribute{MarkdownDescription: descNumberAssist, Computed: true},
+		"inbound_enabled":  schema.BoolAttribute{MarkdownDescription: descNumberInbound, Computed: true},
+		"outbound_enabled": schema.BoolAttribute{MarkdownDescription: descNumberOutbound, Computed: true},
+	}
+}

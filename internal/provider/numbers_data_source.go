@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+var (
+	_ datasource.DataSource              = (*numbersDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*numbersDataSource)(nil)
+)
+
+// NewNumbersDataSource is the interactly_numbers data source: every number of
+// the team, optionally only those with a label.
+func NewNumbersDataSource() datasource.DataSource { return &numbersDataSource{} }
+
+type numbersDataSource struct {
+	client *interactly.Client
+}
+
+type numbersDataSourceModel struct {
+	Label   types.String  `tfsdk:"label"`
+	Numbers []numberModel `tfsdk:"numbers"`
+}
+
+func (d *numbersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_numbers"
+}
+
+func (d *numbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the phone numbers of the Interactly team, optionally only those with a label, sorted by number.",
+		Attributes: map[string]schema.Attribute{
+			"label": schema.StringAttribute{
+				MarkdownDescription: "Only numbers with exactly this label (filtered by the API). Omit it for every number.",
+				Optional:            true,
+				Validators:          numberDataAttributes(true)["label"].(schema.StringAttribute).Validators,
+			},
+			"numbers": schema.ListNestedAttribute{
+				MarkdownDescription: "The numbers, sorted by `number` so that plans do not churn.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: numberDataAttributes(false)},
+			},
+		},
+	}
+}
+
+func (d *numbersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config numbersDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var numbers []interactly.Number
+	var err error
+	if label := config.Label.ValueString(); label != "" {
+		numbers, err = d.client.ListNumbers(ctx, label) // the label filter stays a server-side query
+		interactly.SortNumbers(numbers)
+	} else {
+		numbers, err = d.client.Numbers(ctx) // the shared listing, already sorted
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to list the team's numbers", err)
+		return
+	}
+	config.Numbers = make([]numberModel, 0, len(numbers))
+	for _, n := range numbers {
+		config.Numbers = append(config.Numbers, newNumberModel(n))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
+}

@@ -1,0 +1,85 @@
+package provider
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+)
+
+// testAccProviders serves the provider in-process to the Terraform (or
+// OpenTofu) CLI that terraform-plugin-testing runs.
+var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
+	"interactly": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+const testAPIKey = "sk-acc-0123456789abcdef"
+
+// testTeam is a small team: a number with an assistant and both switches on,
+// one with none and outbound off, one labelled like another.
+func testTeam() emulator.Seed {
+	twilio := emulator.Provider{Name: "twilio"}
+	return emulator.Seed{
+		TeamID:     "1f7b1b1b1b1b1b1b1b1b1b1b",
+		Assistants: []string{"asst-support", "asst-sales", "asst-night"},
+		Numbers: []emulator.Number{
+			{ID: "a12f9c88-c155-461f-9771-4d240cdc9a04", Number: "+14155550100", Provider: twilio, AssistantID: "asst-support", InboundEnabled: true, OutboundEnabled: true, Label: "support"},
+			{ID: "b7e0d1c2-1111-4222-8333-944455556666", Number: "+14155550101", Provider: twilio, InboundEnabled: true, OutboundEnabled: false, Label: "sales"},
+			{ID: "c0ffee00-2222-4333-8444-a55566667777", Number: "+442071838750", Provider: twilio, AssistantID: "asst-night", InboundEnabled: false, OutboundEnabled: false, Label: "sales"},
+		},
+	}
+}
+
+const (
+	supportID = "a12f9c88-c155-461f-9771-4d240cdc9a04"
+	salesID   = "b7e0d1c2-1111-4222-8333-944455556666"
+	londonID  = "c0ffee00-2222-4333-8444-a55566667777"
+)
+
+// testEmulator is one emulator per test, so tests run in parallel.
+type testEmulator struct {
+	*emulator.Server
+	URL string
+}
+
+func newTestEmulator(t *testing.T) *testEmulator {
+	t.Helper()
+	return newTestEmulatorWith(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam()})
+}
+
+func newTestEmulatorWith(t *testing.T, opts emulator.Options) *testEmulator {
+	t.Helper()
+	emu := emulator.New(opts)
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	return &testEmulator{Server: emu, URL: srv.URL}
+}
+
+// config prefixes HCL with a provider block that points at this emulator.
+// Retries wait at most a few hundred milliseconds to keep fault tests quick.
+func (e *testEmulator) config(hcl string) string {
+	return e.configWithKey(testAPIKey, hcl)
+}
+
+func (e *testEmulator) configWithKey(key, hcl string) string {
+	return fmt.Sprintf(`
+provider "interactly" {
+  api_key  = %q
+  base_url = %q
+}
+`, key, e.URL) + hcl
+}
+
+// number returns what the emulator holds for id, failing the test if absent.
+func (e *testEmulator) number(t *testing.T, id string) emulator.Number {
+	t.Helper()
+	n, ok := e.GetNumber(id)
+	if !ok {
+		t.Fatalf("the emulator has no number %s", id)
+	}
+	return n
+}
