@@ -2,7 +2,6 @@ package interactly
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -76,6 +75,7 @@ type numberCache struct {
 
 // listing is one GET of the team's numbers that several readers wait on.
 type listing struct {
+	ctx  context.Context // of the reader that started it
 	done chan struct{}
 	err  error
 	// writes made while the listing was in flight, applied on top of it
@@ -100,7 +100,7 @@ func (nc *numberCache) read(ctx context.Context, fn func(*numberSnapshot)) error
 		}
 		call := nc.inflight
 		if call == nil {
-			call = &listing{done: make(chan struct{})}
+			call = &listing{ctx: ctx, done: make(chan struct{})}
 			nc.inflight = call
 			go nc.list(ctx, call)
 		}
@@ -114,8 +114,8 @@ func (nc *numberCache) read(ctx context.Context, fn func(*numberSnapshot)) error
 		if call.err == nil {
 			continue // the snapshot is there now
 		}
-		if isContextErr(call.err) && ctx.Err() == nil {
-			continue // the caller that started it was cancelled, not us
+		if call.ctx.Err() != nil && ctx.Err() == nil {
+			continue // the reader that started it was cancelled, not us
 		}
 		return call.err
 	}
@@ -185,8 +185,4 @@ func (s *numberSnapshot) remove(id string) {
 		delete(s.idByE164, old.Number)
 		delete(s.byID, id)
 	}
-}
-
-func isContextErr(err error) bool {
-	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }

@@ -152,3 +152,19 @@ func TestFailedListingIsNotCached(t *testing.T) {
 		t.Fatalf("second read = %v, %v; want a fresh listing", found, err)
 	}
 }
+
+func TestTimedOutListingIsReportedNotRepeated(t *testing.T) {
+	t.Parallel()
+	emu, client := startEmulator(t, func(c *interactly.Config) {
+		c.MaxRetries = 1
+		c.RequestTimeout = 100 * time.Millisecond
+	})
+	emu.AddFault(emulator.Fault{Method: "GET", Hang: true})
+	_, _, err := client.Number(context.Background(), "num-1")
+	if err == nil {
+		t.Fatal("a listing that timed out on every attempt succeeded")
+	}
+	if got := emu.Counts()[listRoute]; got != 2 {
+		t.Errorf("list requests = %d, want 2 (one call, one retry); a timeout is not the caller's cancellation", got)
+	}
+}

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -73,4 +75,10 @@ func expectState(address string, values map[string]any) []statecheck.StateCheck 
 		checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New(attr), check))
 	}
 	return checks
+}
+
+// errorMatching compiles an expected error pattern in which every space
+// matches any run of white space, because Terraform wraps long diagnostics.
+func errorMatching(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `\s+`))
 }

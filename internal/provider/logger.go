@@ -8,8 +8,10 @@ import (
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
-// logSubsystem is the tflog subsystem of the API client's lines; its level
-// can be set on its own with TF_LOG_PROVIDER_INTERACTLY_API.
+// logSubsystem is the tflog subsystem of the API client's lines. Its level
+// follows TF_LOG / TF_LOG_PROVIDER, and can be set on its own with
+// TF_LOG_PROVIDER_INTERACTLY_API (say, TRACE for bodies while the rest of the
+// provider logs at INFO).
 const logSubsystem = "interactly_api"
 
 // tfLogger sends the client's log lines to tflog. The logging context comes
@@ -32,7 +34,10 @@ func (l tfLogger) Trace(ctx context.Context, msg string, fields map[string]any) 
 }
 
 func (l tfLogger) context(ctx context.Context) context.Context {
-	ctx = tflog.NewSubsystem(ctx, logSubsystem)
+	ctx = tflog.NewSubsystem(ctx, logSubsystem,
+		tflog.WithLevelFromEnv("TF_LOG_PROVIDER", "INTERACTLY", "API"),
+		// Report the client's call site, not this adapter.
+		tflog.WithAdditionalLocationOffset(1))
 	if l.apiKey != "" {
 		ctx = tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, l.apiKey)
 		ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, l.apiKey)

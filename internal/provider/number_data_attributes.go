@@ -37,11 +37,17 @@ func numberDataAttributes(lookup bool) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"id":               key(descNumberID, "Set it to look the number up by ID."),
 		"number":           key(descNumberE164, "Set it to look the number up by phone number.", e164Validator()),
-		"label":            key(descNumberLabel, "Set it to look the number up by label; exactly one number must have it.", notEmptyString{hint: "give a label or omit the attribute"}),
+		"label":            key(descNumberLabel, "Set it to look the number up by label; exactly one number must have it.", labelValidator()),
 		"team_id":          schema.StringAttribute{MarkdownDescription: descNumberTeamID, Computed: true},
 		"provider_name":    schema.StringAttribute{MarkdownDescription: descNumberProvider, Computed: true},
 		"assistant_id":     schema.StringAttribute{MarkdownDescription: descNumberAssist, Computed: true},
 		"inbound_enabled":  schema.BoolAttribute{MarkdownDescription: descNumberInbound, Computed: true},
 		"outbound_enabled": schema.BoolAttribute{MarkdownDescription: descNumberOutbound, Computed: true},
 	}
+}
+
+// labelValidator rejects an empty label, which would look up unlabelled
+// numbers in one data source and every number in the other.
+func labelValidator() validator.String {
+	return notEmptyString{hint: "give a label, or omit the attribute"}
 }

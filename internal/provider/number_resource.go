@@ -64,10 +64,11 @@ func (r *numberResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				PlanModifiers:       keep,
 			},
 			"number": schema.StringAttribute{
-				MarkdownDescription: "The phone number, " + e164Description + ". The team must already have it. Changing it adopts the other number instead.",
-				Required:            true,
-				Validators:          []validator.String{e164Validator()},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: "The phone number to adopt, in E.164 form: `+` then 2 to 15 digits, the first not 0 (for example `+14155550100`). " +
+					"The team must already have it. Changing it releases this number (as `on_destroy` says) and adopts the other.",
+				Required:      true,
+				Validators:    []validator.String{e164Validator()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"assistant_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the assistant that answers and places calls on this number. Omit it for no assistant: " +

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -172,7 +171,7 @@ resource "interactly_number" "sales" {
 				// with advice while the team does not have it.
 				PreConfig:   func() { emu.DeleteNumber(salesID) },
 				Config:      config,
-				ExpectError: regexp.MustCompile(`(?s)Number not found in the team.*has no number\s+\+14155550101.*Import the number`),
+				ExpectError: errorMatching(`Number not found in the team.*has no number\s+\+14155550101.*Import the number`),
 			},
 			{
 				// Back in the team (imported again): adopted again.
@@ -267,15 +266,15 @@ resource "interactly_number" "support" {
 			{ResourceName: support, ImportState: true, ImportStateKind: resource.ImportBlockWithID, ImportStateId: "+14155550100"},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "+19995550000",
-				ExpectError: regexp.MustCompile(`(?s)Cannot import number \+19995550000.*no number with phone number`),
+				ExpectError: errorMatching(`Cannot import number \+19995550000.*no number with phone number`),
 			},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "no-such-id",
-				ExpectError: regexp.MustCompile(`(?s)Cannot import number no-such-id.*no number with ID`),
+				ExpectError: errorMatching(`Cannot import number no-such-id.*no number with ID`),
 			},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "+0123",
-				ExpectError: regexp.MustCompile(`(?s)Invalid import ID.*not an E.164 phone number`),
+				ExpectError: errorMatching(`Invalid import ID.*not an E.164 phone number`),
 			},
 		},
 	})
@@ -328,22 +327,22 @@ func TestAccNumber_invalidConfiguration(t *testing.T) {
 		resource string
 		err      string
 	}{
-		"not E.164": {`number = "4155550100"`, `(?s)must be an E.164 phone number`},
-		"leading 0": {`number = "+04155550100"`, `(?s)must be an E.164 phone number`},
-		"too long":  {`number = "+1234567890123456"`, `(?s)must be an E.164 phone number`},
+		"not E.164": {`number = "4155550100"`, `must be an E.164 phone number`},
+		"leading 0": {`number = "+04155550100"`, `must be an E.164 phone number`},
+		"too long":  {`number = "+1234567890123456"`, `must be an E.164 phone number`},
 		"empty assistant": {`
   number       = "+14155550100"
-  assistant_id = ""`, `(?s)assistant_id must not be an empty string.*omit assistant_id`},
+  assistant_id = ""`, `assistant_id must not be an empty string.*omit assistant_id`},
 		"bad on_destroy": {`
   number     = "+14155550100"
-  on_destroy = "delete"`, `(?s)on_destroy.*value must be one of.*"detach".*"restore".*"keep"`},
+  on_destroy = "delete"`, `on_destroy.*value must be one of.*"detach".*"restore".*"keep"`},
 	}
 	var steps []resource.TestStep
 	for _, tc := range cases {
 		steps = append(steps, resource.TestStep{
 			Config:      emu.config("resource \"interactly_number\" \"bad\" {\n" + tc.resource + "\n}"),
 			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(tc.err),
+			ExpectError: errorMatching(tc.err),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: testAccProviders, Steps: steps})
@@ -365,7 +364,7 @@ func TestAccNumber_apiErrors(t *testing.T) {
 resource "interactly_number" "missing" {
   number = "+19995550000"
 }`),
-				ExpectError: regexp.MustCompile(`(?s)Number not found in the team.*has no number\s+\+19995550000`),
+				ExpectError: errorMatching(`Number not found in the team.*has no number\s+\+19995550000`),
 			},
 			{
 				Config: emu.config(`
@@ -373,14 +372,14 @@ resource "interactly_number" "support" {
   number       = "+14155550100"
   assistant_id = "asst-ghost"
 }`),
-				ExpectError: regexp.MustCompile(`(?s)Unable to configure number \+14155550100.*HTTP 400.*asst-ghost`),
+				ExpectError: errorMatching(`Unable to configure number \+14155550100.*HTTP 400.*asst-ghost`),
 			},
 			{
 				Config: emu.configWithKey("sk-not-the-right-key", `
 resource "interactly_number" "support" {
   number = "+14155550100"
 }`),
-				ExpectError: regexp.MustCompile(`(?s)HTTP 401.*refused the API key.*INTERACTLY_API_KEY`),
+				ExpectError: errorMatching(`HTTP 401.*refused the API key.*INTERACTLY_API_KEY`),
 			},
 		},
 	})

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
@@ -39,7 +40,7 @@ func (d *numbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"label": schema.StringAttribute{
 				MarkdownDescription: "Only numbers with exactly this label (filtered by the API). Omit it for every number.",
 				Optional:            true,
-				Validators:          numberDataAttributes(true)["label"].(schema.StringAttribute).Validators,
+				Validators:          []validator.String{labelValidator()},
 			},
 			"numbers": schema.ListNestedAttribute{
 				MarkdownDescription: "The numbers, sorted by `number` so that plans do not churn.",

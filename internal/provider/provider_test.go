@@ -74,6 +74,17 @@ provider "interactly" {
 `, key, e.URL) + hcl
 }
 
+// configWith adds provider arguments such as max_retries to the block.
+func (e *testEmulator) configWith(providerArgs, hcl string) string {
+	return fmt.Sprintf(`
+provider "interactly" {
+  api_key  = %q
+  base_url = %q
+  %s
+}
+`, testAPIKey, e.URL, providerArgs) + hcl
+}
+
 // number returns what the emulator holds for id, failing the test if absent.
 func (e *testEmulator) number(t *testing.T, id string) emulator.Number {
 	t.Helper()
