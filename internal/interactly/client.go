@@ -63,6 +63,7 @@ type Client struct {
 	waitMax    time.Duration
 	httpClient *http.Client
 	logger     Logger
+	gate       *rateGate // shared wait after a 429, see throttle.go
 
 	numbers *numberCache
 }
@@ -99,6 +100,7 @@ func New(cfg Config) (*Client, error) {
 	if logger == nil {
 		logger = nopLogger{}
 	}
+	gate := newRateGate(cfg.RetryWaitMin)
 	c := &Client{
 		baseURL:    base,
 		apiKey:     cfg.APIKey,
@@ -107,9 +109,13 @@ func New(cfg Config) (*Client, error) {
 		waitMin:    cfg.RetryWaitMin,
 		waitMax:    cfg.RetryWaitMax,
 		logger:     logger,
+		gate:       gate,
 		httpClient: &http.Client{
-			Timeout:   cfg.RequestTimeout,
-			Transport: &loggingTransport{next: transport, logger: logger},
+			Timeout: cfg.RequestTimeout,
+			Transport: &loggingTransport{
+				next:   &gateTransport{next: transport, gate: gate, fallback: cfg.RetryWaitMin},
+				logger: logger,
+			},
 		},
 	}
 	c.numbers = newNumberCache(c)
@@ -149,7 +155,13 @@ func (c *Client) do(ctx context.Context, req request, out any) error {
 		httpReq.Header.Set("Content-Type", "application/json")
 	}
 
-	resp, err := c.retrying(req.method).Do(httpReq)
+	// Wait out a rate limit the API announced to another request, outside
+	// the per-attempt timeout.
+	err = c.gate.wait(ctx)
+	var resp *http.Response
+	if err == nil {
+		resp, err = c.retrying(req.method).Do(httpReq)
+	}
 	if err != nil {
 		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(), Err: c.redactErr(err)}
 	}
@@ -194,10 +206,16 @@ func (c *Client) retrying(method string) *retryablehttp.Client {
 		RetryWaitMax:   c.waitMax,
 		RetryMax:       c.maxRetries,
 		CheckRetry:     retrypolicy.CheckRetryFor(method),
-		Backoff:        retrypolicy.Backoff,
+		Backoff:        c.backoff,
 		RequestLogHook: countAttempt,
 		ErrorHandler:   handOverLastResponse,
 	}
+}
+
+// backoff is the policy's wait, stretched to cover a rate limit that another
+// request of this client was told about in the meantime.
+func (c *Client) backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+	return max(retrypolicy.Backoff(minWait, maxWait, attempt, resp), c.gate.remaining())
 }
 
 func (c *Client) url(path string, query url.Values) string {

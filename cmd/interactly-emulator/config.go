@@ -1,0 +1,145 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+)
+
+// apiKeyEnv is where the API key comes from when -api-key is not given. It
+// is the better place: a flag shows in the process list.
+const apiKeyEnv = "INTERACTLY_API_KEY"
+
+// config is the command line, parsed and checked.
+type config struct {
+	addr      string
+	apiKey    string
+	seedFile  string
+	generate  int
+	latency   time.Duration
+	rateLimit float64
+	faults    []emulator.Fault
+	addrFile  string
+}
+
+// faultFlags collects repeated -fault flags, parsing each as it comes so
+// that a bad spec is reported with its flag.
+type faultFlags struct {
+	specs  []string
+	faults []emulator.Fault
+}
+
+func (f *faultFlags) String() string { return strings.Join(f.specs, "; ") }
+
+func (f *faultFlags) Set(spec string) error {
+	fault, err := emulator.ParseFault(spec)
+	if err != nil {
+		return err
+	}
+	f.specs = append(f.specs, spec)
+	f.faults = append(f.faults, fault)
+	return nil
+}
+
+const usageHeader = `Usage: interactly-emulator [flags]
+
+Serves an in-memory emulator of the Interactly phone-number API, for running
+Terraform configurations offline. Point the provider at the printed base URL
+with the same API key.
+
+Flags:
+`
+
+// parseFlags parses the command line. getenv supplies the API key when
+// -api-key is absent; -h prints the usage to usage and returns flag.ErrHelp.
+func parseFlags(args []string, getenv func(string) string, usage io.Writer) (config, error) {
+	var cfg config
+	var faults faultFlags
+	fs := flag.NewFlagSet("interactly-emulator", flag.ContinueOnError)
+	// Errors are returned, and printed once by main; only -h prints here.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usageHeader)
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "loopback `host:port` to listen on; port 0 picks a free port")
+	// No default from the environment here: PrintDefaults would show the key.
+	fs.StringVar(&cfg.apiKey, "api-key", "", "the API key clients must send as a bearer token (default $"+apiKeyEnv+")")
+	fs.StringVar(&cfg.seedFile, "seed", "", "JSON `file` with the initial team, assistants and numbers")
+	fs.IntVar(&cfg.generate, "generate", 0, "start with `N` generated numbers instead of a seed file")
+	fs.DurationVar(&cfg.latency, "latency", 0, "latency added to every API request, e.g. 50ms")
+	fs.Float64Var(&cfg.rateLimit, "rate-limit", 0, "API requests per second allowed before answering 429 (0 = unlimited)")
+	fs.Var(&faults, "fault", "inject a fault (repeatable); a `spec` is \"METHOD ROUTE OPTION...\", e.g. \"PUT /assistants/v1/numbers/{id} status=503 times=3\"; "+
+		"METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS latency=DURATION hang drop malformed fail-rate=FRACTION seed=N")
+	fs.StringVar(&cfg.addrFile, "addr-file", "", "once listening, write the base URL to this `file` (for scripts using port 0)")
+
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(usage)
+			fs.Usage()
+		}
+		return config{}, err
+	}
+	cfg.faults = faults.faults
+	if cfg.apiKey == "" {
+		cfg.apiKey = getenv(apiKeyEnv)
+	}
+	return cfg, cfg.check(fs.Args())
+}
+
+// check rejects inconsistent settings.
+func (cfg config) check(extra []string) error {
+	switch {
+	case len(extra) > 0:
+		return fmt.Errorf("unexpected arguments %q: every setting is a flag", extra)
+	case cfg.apiKey == "":
+		return fmt.Errorf("an API key is required: set %s or pass -api-key", apiKeyEnv)
+	case cfg.seedFile != "" && cfg.generate != 0:
+		return errors.New("-seed and -generate exclude each other")
+	case cfg.generate < 0:
+		return fmt.Errorf("-generate %d: want a count of numbers, 0 or more", cfg.generate)
+	case cfg.latency < 0:
+		return fmt.Errorf("-latency %v: want a duration, 0 or more", cfg.latency)
+	case cfg.rateLimit < 0:
+		return fmt.Errorf("-rate-limit %g: want requests per second, 0 (unlimited) or more", cfg.rateLimit)
+	}
+	return checkLoopback(cfg.addr)
+}
+
+// checkLoopback accepts only addresses reachable from this machine alone:
+// clients send the API key in clear text over http.
+func checkLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("-addr %q: want host:port, e.g. 127.0.0.1:8080", addr)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	if host == "" {
+		host = "every interface"
+	}
+	return fmt.Errorf("-addr %q would listen on %s: use a loopback address (127.0.0.1, ::1 or localhost), "+
+		"because clients send the API key in clear text over http", addr, host)
+}
+
+// seed returns the initial data the flags ask for.
+func (cfg config) seed() (emulator.Seed, error) {
+	switch {
+	case cfg.seedFile != "":
+		return emulator.LoadSeed(cfg.seedFile)
+	case cfg.generate > 0:
+		return emulator.GenerateSeed(cfg.generate), nil
+	default:
+		return emulator.Seed{}, nil
+	}
+}

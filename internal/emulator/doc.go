@@ -1,0 +1,31 @@
+// Package emulator is an in-memory stand-in for the Interactly phone-number API.
+//
+// It serves the four documented routes (list, update, purchase and import of
+// numbers) as an [http.Handler], so provider tests can start it in-process with
+// httptest.NewServer and users can run their Terraform configuration against
+// it offline through the interactly-emulator command.
+//
+// Where the API documentation is silent (error format, status codes, list
+// order, validation), the emulator picks one plausible behaviour and sticks to
+// it; README.md beside this file lists those choices.
+//
+// Besides the data, a [Server] can misbehave on purpose: [Fault] injects
+// errors, delays, hangs, dropped connections and malformed bodies per route,
+// [Options] adds a fixed latency and a rate limit, and [Server.Counts] tells
+// how many requests each route received, so that tests can check retries and
+// benchmarks can check how many calls a plan costs.
+//
+// Every API request goes through the same steps, in this order:
+//
+//  1. it is counted under "METHOD /route/pattern" (see [Server.Counts]);
+//  2. the rate limit may answer 429 with Retry-After;
+//  3. the first matching active fault may answer, delay, hang or drop it;
+//  4. the fixed latency is waited out;
+//  5. a missing or wrong API key answers 401;
+//  6. the route handler answers.
+//
+// Counting first makes every request the client sent visible in the counts,
+// whatever answered it; faults come before authentication so that a fault
+// test does not depend on the key being right. Admin routes under /_emulator/
+// skip all of these steps.
+package emulator

@@ -1,0 +1,93 @@
+package emulator
+
+import (
+	"context"
+	"crypto/subtle"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// api wraps an API route's handler in the steps every API request goes
+// through, in this order: count it, rate-limit it (429), apply the first
+// matching active fault, wait the fixed latency, check the API key (401),
+// and only then run h. Counting comes first so that the counts show every
+// request a client sent, whatever answered it; faults come before the key
+// check so that fault tests do not depend on the key.
+func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		// r.Pattern is the registered "METHOD /path" pattern, also for
+		// HEAD requests answered by a GET route.
+		method, route, _ := strings.Cut(r.Pattern, " ")
+		s.count(r.Pattern)
+		if wait, limited := s.limited(); limited {
+			w.Header().Set("Retry-After", strconv.Itoa(wait))
+			writeError(w, http.StatusTooManyRequests,
+				"rate limit of %g requests per second exceeded; retry after %d s", s.rateLimit, wait)
+			return
+		}
+		if f, ok := s.takeFault(method, route); ok && applyFault(w, r, f) {
+			return
+		}
+		if !sleep(r.Context(), s.latency) {
+			return // the client gave up; nobody reads an answer
+		}
+		if !s.authorize(w, r) {
+			return
+		}
+		h(w, r)
+	}
+}
+
+// limited reports whether the request exceeds the rate limit and, if so,
+// how many whole seconds (at least 1) the client should wait.
+func (s *Server) limited() (retryAfter int, limited bool) {
+	if s.limiter == nil {
+		return 0, false
+	}
+	res := s.limiter.Reserve()
+	delay := res.Delay()
+	if delay == 0 {
+		return 0, false
+	}
+	// The request is refused, so it must not use up a future token.
+	res.Cancel()
+	return max(1, int(math.Ceil(delay.Seconds()))), true
+}
+
+// authorize answers 401 unless the request carries the API key as a bearer
+// token. The messages never repeat what the client sent: it may be a real
+// key sent to the wrong place.
+func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
+	header := r.Header.Get("Authorization")
+	token, bearer := strings.CutPrefix(header, "Bearer ")
+	switch {
+	case header == "":
+		writeError(w, http.StatusUnauthorized, `missing API key: send the header "Authorization: Bearer <API key>"`)
+	case !bearer:
+		writeError(w, http.StatusUnauthorized, `the Authorization header must have the form "Bearer <API key>"`)
+	case subtle.ConstantTimeCompare([]byte(token), []byte(s.apiKey)) != 1:
+		writeError(w, http.StatusUnauthorized, "invalid API key")
+	default:
+		return true
+	}
+	return false
+}
+
+// sleep waits d, or less if ctx ends first; it reports whether ctx is still
+// live.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

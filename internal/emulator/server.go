@@ -1,0 +1,80 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Options configures a Server.
+type Options struct {
+	APIKey    string        // required bearer key; every API route answers 401 JSON error without "Authorization: Bearer <APIKey>"
+	Seed      Seed          // initial data; the zero Seed is an empty team
+	Latency   time.Duration // fixed latency added to every API request (stand-in for a hosted API's round trip)
+	RateLimit float64       // requests per second over all API routes; beyond it 429 with Retry-After; 0 = unlimited
+}
+
+// Server emulates the Interactly API. It is safe for concurrent use.
+type Server struct {
+	apiKey    string
+	latency   time.Duration
+	rateLimit float64
+	limiter   *rate.Limiter // nil when unlimited
+	mux       *http.ServeMux
+
+	// mu guards everything below. One lock is enough: every critical
+	// section is a few map operations.
+	mu     sync.Mutex
+	store  *store
+	faults []*activeFault
+	counts map[string]int
+}
+
+// New returns a Server holding opts.Seed. It panics if opts.APIKey is empty
+// or the seed is invalid (see LoadSeed): both are mistakes in the calling
+// code, best reported where they are made.
+func New(opts Options) *Server {
+	if opts.APIKey == "" {
+		panic("emulator: Options.APIKey is required")
+	}
+	seed := opts.Seed.withDefaults()
+	if err := seed.validate(); err != nil {
+		panic(fmt.Sprintf("emulator: invalid Options.Seed: %v", err))
+	}
+	s := &Server{
+		apiKey:    opts.APIKey,
+		latency:   opts.Latency,
+		rateLimit: opts.RateLimit,
+		mux:       http.NewServeMux(),
+		store:     newStore(seed),
+		counts:    make(map[string]int),
+	}
+	if opts.RateLimit > 0 {
+		// A small burst keeps the limit meaningful over short windows
+		// while letting a client's first few parallel calls through.
+		s.limiter = rate.NewLimiter(rate.Limit(opts.RateLimit), max(1, int(opts.RateLimit)))
+	}
+	s.routes()
+	return s
+}
+
+func (s *Server) routes() {
+	s.mux.HandleFunc(listRoute.pattern(), s.api(s.listNumbers))
+	s.mux.HandleFunc(updateRoute.pattern(), s.api(s.updateNumber))
+	s.mux.HandleFunc(purchaseRoute.pattern(), s.api(s.purchaseNumber))
+	s.mux.HandleFunc(importRoute.pattern(), s.api(s.importNumber))
+
+	s.mux.HandleFunc("GET /_emulator/counts", s.getCounts)
+	s.mux.HandleFunc("POST /_emulator/counts/reset", s.resetCounts)
+	s.mux.HandleFunc("GET /_emulator/health", health)
+	s.mux.HandleFunc("/", s.noRoute)
+}
+
+// ServeHTTP answers an API or admin request; see the package documentation
+// for the steps an API request goes through.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mux.ServeHTTP(w, r)
+}
