@@ -73,8 +73,11 @@ resource "interactly_number" "main" {
 	record(mustRun(t, ws, "state", "rm", "interactly_number.main"))
 	record(mustRun(t, ws, "import", "interactly_number.main", number.ID)) // import
 
-	// A revoked key given in configuration, through a sensitive variable.
-	refused, err := ws.Run(t.Context(), "plan", "-no-color", "-var", "api_key="+wrongKey)
+	// A revoked key given in configuration, through a sensitive variable set
+	// the way pipelines do (Terraform itself logs its command line, so a key
+	// passed with -var would be in the log whatever the provider does).
+	ws.Env = append(ws.Env, "TF_VAR_api_key="+wrongKey)
+	refused, err := ws.Run(t.Context(), "plan", "-no-color")
 	must(err)
 	record(refused)
 	if refused.ExitCode == 0 || !strings.Contains(refused.Stdout+refused.Stderr, "refused the API key") {
