@@ -130,10 +130,10 @@ type request struct {
 	body   any        // JSON-encoded when non-nil
 }
 
-// do sends req with retries and decodes a successful JSON answer into out.
+// do sends req with retries and hands a successful answer's body to decode.
 // Failures come back as *APIError (the server answered with an error status),
 // *RequestError (no usable answer: connection errors, cancellation, bad body).
-func (c *Client) do(ctx context.Context, req request, out any) error {
+func (c *Client) do(ctx context.Context, req request, decode func(body []byte) error) error {
 	var payload []byte
 	if req.body != nil {
 		var err error
@@ -185,10 +185,7 @@ func (c *Client) do(ctx context.Context, req request, out any) error {
 		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(),
 			Err: fmt.Errorf("response body larger than %d bytes", maxBodySize)}
 	}
-	if out == nil {
-		return nil
-	}
-	if err := decodeStrict(body, out); err != nil {
+	if err := decode(body); err != nil {
 		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(),
 			Err: fmt.Errorf("HTTP %d with a body that is not a valid answer (%w): %s", resp.StatusCode, err, c.redact(excerpt(body)))}
 	}

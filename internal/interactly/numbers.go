@@ -39,6 +39,37 @@ func (n Number) validate() error {
 	return nil
 }
 
+// parseNumberList decodes the list endpoint's answer: a JSON array of valid
+// number documents, nothing more. "null" is not a list: a broken answer, not
+// an empty team.
+func parseNumberList(body []byte) ([]Number, error) {
+	var numbers []Number
+	if err := decodeStrict(body, &numbers); err != nil {
+		return nil, err
+	}
+	if numbers == nil {
+		return nil, errors.New("the answer is null, not a list of numbers")
+	}
+	for _, n := range numbers {
+		if err := n.validate(); err != nil {
+			return nil, err
+		}
+	}
+	return numbers, nil
+}
+
+// parseNumber decodes one valid number document.
+func parseNumber(body []byte) (Number, error) {
+	var number Number
+	if err := decodeStrict(body, &number); err != nil {
+		return Number{}, err
+	}
+	if err := number.validate(); err != nil {
+		return Number{}, err
+	}
+	return number, nil
+}
+
 // UpdateNumberRequest is the body of PUT /assistants/v1/numbers/{id}. Nil
 // fields are left out and so left unchanged; an empty AssistantID detaches.
 type UpdateNumberRequest struct {
@@ -54,21 +85,12 @@ func (c *Client) ListNumbers(ctx context.Context, label string) ([]Number, error
 	if label != "" {
 		query = url.Values{"label": {label}}
 	}
-	req := request{method: http.MethodGet, path: numbersPath, query: query}
 	var numbers []Number
-	if err := c.do(ctx, req, &numbers); err != nil {
-		return nil, err
-	}
-	if numbers == nil {
-		// "null" is not a list: a broken answer, not an empty team.
-		return nil, &RequestError{Method: req.method, Path: req.path, Err: errors.New("the response is null, not a list of numbers")}
-	}
-	for _, n := range numbers {
-		if err := n.validate(); err != nil {
-			return nil, &RequestError{Method: req.method, Path: req.path, Err: err}
-		}
-	}
-	return numbers, nil
+	err := c.do(ctx, request{method: http.MethodGet, path: numbersPath, query: query}, func(body []byte) (err error) {
+		numbers, err = parseNumberList(body)
+		return err
+	})
+	return numbers, err
 }
 
 // UpdateNumber calls PUT /assistants/v1/numbers/{id} and returns the updated
@@ -76,15 +98,15 @@ func (c *Client) ListNumbers(ctx context.Context, label string) ([]Number, error
 func (c *Client) UpdateNumber(ctx context.Context, id string, body UpdateNumberRequest) (Number, error) {
 	req := request{method: http.MethodPut, path: numbersPath + "/" + url.PathEscape(id), body: body}
 	var number Number
-	err := c.do(ctx, req, &number)
+	err := c.do(ctx, req, func(body []byte) (err error) {
+		number, err = parseNumber(body)
+		return err
+	})
 	if IsNotFound(err) {
 		c.numbers.forget(id)
 	}
 	if err != nil {
 		return Number{}, err
-	}
-	if err := number.validate(); err != nil {
-		return Number{}, &RequestError{Method: req.method, Path: req.path, Err: err}
 	}
 	c.numbers.store(number)
 	return number, nil
@@ -118,13 +140,13 @@ func (c *Client) PurchaseNumber(ctx context.Context, number string) (Number, err
 }
 
 func (c *Client) createNumber(ctx context.Context, path string, body any) (Number, error) {
-	req := request{method: http.MethodPost, path: path, body: body}
 	var number Number
-	if err := c.do(ctx, req, &number); err != nil {
+	err := c.do(ctx, request{method: http.MethodPost, path: path, body: body}, func(body []byte) (err error) {
+		number, err = parseNumber(body)
+		return err
+	})
+	if err != nil {
 		return Number{}, err
-	}
-	if err := number.validate(); err != nil {
-		return Number{}, &RequestError{Method: req.method, Path: req.path, Err: err}
 	}
 	c.numbers.store(number)
 	return number, nil

@@ -1,0 +1,62 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseNumberImportID(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		raw     string
+		want    numberImportID
+		wantErr string
+	}{
+		{"a12f9c88-c155-461f-9771-4d240cdc9a04", numberImportID{value: "a12f9c88-c155-461f-9771-4d240cdc9a04"}, ""},
+		{"64f1c0ffee0123456789abcd", numberImportID{value: "64f1c0ffee0123456789abcd"}, ""}, // objectId-shaped: opaque too
+		{"  +14155550100 ", numberImportID{value: "+14155550100", byE164: true}, ""},
+		{"+442071838750", numberImportID{value: "+442071838750", byE164: true}, ""},
+		{"", numberImportID{}, "import ID is empty"},
+		{"   ", numberImportID{}, "import ID is empty"},
+		{"+0123", numberImportID{}, "not an E.164 phone number"},
+		{"+1 415 555 0100", numberImportID{}, "not an E.164 phone number"},
+		{"+", numberImportID{}, "not an E.164 phone number"},
+		{"abc/def", numberImportID{}, "is not a number ID"},
+		{"two words", numberImportID{}, "is not a number ID"},
+	}
+	for _, tc := range cases {
+		got, err := parseNumberImportID(tc.raw)
+		switch {
+		case tc.wantErr == "" && (err != nil || got != tc.want):
+			t.Errorf("parseNumberImportID(%q) = %+v, %v; want %+v", tc.raw, got, err, tc.want)
+		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+			t.Errorf("parseNumberImportID(%q) error = %v; want one containing %q", tc.raw, err, tc.wantErr)
+		}
+	}
+}
+
+// FuzzParseNumberImportID: any input either fails with a message or yields a
+// non-empty value that is E.164 exactly when it is read as a phone number.
+func FuzzParseNumberImportID(f *testing.F) {
+	for _, seed := range []string{"", "+14155550100", "abc-123", "+0", "+1234567890123456", " id ", "a/b", "\x00", "+１２３"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		id, err := parseNumberImportID(raw)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		if id.value == "" || id.value != strings.TrimSpace(id.value) {
+			t.Fatalf("parsed %q into the value %q", raw, id.value)
+		}
+		if id.byE164 != isE164(id.value) {
+			t.Fatalf("parsed %q as by-number=%v but isE164=%v", raw, id.byE164, isE164(id.value))
+		}
+		if !id.byE164 && strings.HasPrefix(id.value, "+") {
+			t.Fatalf("%q starts with + but was taken as an ID", id.value)
+		}
+	})
+}
