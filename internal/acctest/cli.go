@@ -112,11 +112,7 @@ func (r Result) String() string {
 // Run runs the CLI with args in the workspace. A non-zero exit is not an
 // error (plan -detailed-exitcode uses 2); failing to start is.
 func (w *Workspace) Run(ctx context.Context, args ...string) (Result, error) {
-	cmd := exec.CommandContext(ctx, w.CLI, args...)
-	cmd.Dir = w.Dir
-	cmd.Env = append(cleanEnv(), "TF_CLI_CONFIG_FILE="+filepath.Join(w.Dir, "cli.tfrc"),
-		"CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_INPUT=0")
-	cmd.Env = append(cmd.Env, w.Env...)
+	cmd := w.Command(ctx, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
@@ -130,6 +126,17 @@ func (w *Workspace) Run(ctx context.Context, args ...string) (Result, error) {
 		return result, err
 	}
 	return result, nil
+}
+
+// Command prepares the CLI with args in the workspace, for callers that need
+// the process itself (to interrupt it, say).
+func (w *Workspace) Command(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, w.CLI, args...)
+	cmd.Dir = w.Dir
+	cmd.Env = append(cleanEnv(), "TF_CLI_CONFIG_FILE="+filepath.Join(w.Dir, "cli.tfrc"),
+		"CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_INPUT=0")
+	cmd.Env = append(cmd.Env, w.Env...)
+	return cmd
 }
 
 // MustSucceed runs a command that must exit 0 and returns its result.

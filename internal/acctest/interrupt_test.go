@@ -1,0 +1,61 @@
+package acctest
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+)
+
+// TestAccInterruptStopsPromptly: Ctrl-C during an apply whose API call hangs
+// (with a request timeout of ten minutes) ends the apply at once: Terraform
+// asks the provider to stop, and the provider abandons the request.
+func TestAccInterruptStopsPromptly(t *testing.T) {
+	seed := emulator.GenerateSeed(1)
+	ws, emu := newWorkspace(t, emulator.Options{APIKey: "sk-interrupt", Seed: seed})
+	emu.AddFault(emulator.Fault{Method: "PUT", Hang: true})
+	ws.Env = append(ws.Env, "INTERACTLY_API_KEY=sk-interrupt", "INTERACTLY_REQUEST_TIMEOUT=10m")
+	if err := ws.WriteFile("main.tf", NumbersConfig(specsFor(seed.Numbers, "asst-2", nil, nil))); err != nil {
+		t.Fatal(err)
+	}
+
+	cmd := ws.Command(t.Context(), "apply", "-auto-approve", "-no-color")
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+
+	deadline := time.Now().Add(time.Minute)
+	for emu.Counts()[routeUpdate] == 0 { // the PUT is in, and hangs
+		if time.Now().After(deadline) {
+			t.Fatalf("the apply never sent its PUT:\n%s", output.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	interrupted := time.Now()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatalf("the interrupted apply succeeded:\n%s", output.String())
+		}
+		// Generous: without cancellation it would wait for the 10-minute timeout.
+		if waited := time.Since(interrupted); waited > 30*time.Second {
+			t.Errorf("the apply took %v to stop after the interrupt", waited)
+		}
+		if !strings.Contains(output.String(), "cancelled before the API answered") {
+			t.Errorf("the output does not say the operation was cancelled:\n%s", output.String())
+		}
+	case <-time.After(2 * time.Minute):
+		_ = cmd.Process.Kill()
+		t.Fatalf("the apply did not stop within two minutes of the interrupt:\n%s", output.String())
+	}
+}

@@ -1,0 +1,97 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+)
+
+const listAllNumbers = `
+data "interactly_numbers" "all" {}
+`
+
+// Not parallel: it clears INTERACTLY_API_KEY in the test process, where the
+// in-process provider reads it.
+func TestAccProvider_configurationErrors(t *testing.T) {
+	t.Setenv(envAPIKey, "")
+	t.Setenv(envBaseURL, "")
+	emu := newTestEmulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config:      `provider "interactly" {}` + listAllNumbers,
+				ExpectError: errorMatching(`Missing Interactly API key.*api_key in the provider block or the ` + envAPIKey),
+			},
+			{
+				Config: `
+provider "interactly" {
+  api_key  = "` + testAPIKey + `"
+  base_url = "http://api-prod.interactly.ai"
+}` + listAllNumbers,
+				ExpectError: errorMatching(`Invalid Interactly base URL.*not loopback.*unencrypted`),
+			},
+			{
+				Config: `
+provider "interactly" {
+  api_key         = "` + testAPIKey + `"
+  base_url        = "` + emu.URL + `"
+  request_timeout = "soon"
+}` + listAllNumbers,
+				ExpectError: errorMatching(`Invalid request_timeout.*not a duration`),
+			},
+			{
+				// The environment stands in for the block.
+				PreConfig: func() {
+					t.Setenv(envAPIKey, testAPIKey)
+					t.Setenv(envBaseURL, emu.URL)
+				},
+				Config: `provider "interactly" {}` + listAllNumbers,
+				Check:  resource.TestCheckResourceAttr("data.interactly_numbers.all", "numbers.#", "3"),
+			},
+		},
+	})
+}
+
+// Every request names the provider and the Terraform version that runs it.
+func TestAccProvider_userAgent(t *testing.T) {
+	emu := emulator.New(emulator.Options{APIKey: testAPIKey, Seed: testTeam()})
+	var mu sync.Mutex
+	agents := map[string]bool{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		agents[r.UserAgent()] = true
+		mu.Unlock()
+		emu.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	env := &testEmulator{Server: emu, URL: srv.URL}
+	pattern := regexp.MustCompile(`^terraform-provider-interactly/test Terraform/\d+\.\d+\.\d+`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.config(listAllNumbers),
+			Check: func(*terraform.State) error {
+				mu.Lock()
+				defer mu.Unlock()
+				if len(agents) == 0 {
+					return fmt.Errorf("no request reached the API")
+				}
+				for agent := range agents {
+					if !pattern.MatchString(agent) {
+						return fmt.Errorf("User-Agent %q does not match %s", agent, pattern)
+					}
+				}
+				return nil
+			},
+		}},
+	})
+}
