@@ -47,6 +47,8 @@ func remedy(err error) string {
 			" environment variable; keys are managed in the Interactly dashboard, section API Keys."
 	case status == http.StatusForbidden:
 		return "The API key is valid but has no access to this. Use a key of the team that owns the number."
+	case status == http.StatusNotFound:
+		return "The number is no longer in the team. Run terraform plan again: it drops the number from state and proposes to adopt it once the team has it again."
 	case status == http.StatusTooManyRequests:
 		return "The API kept rate-limiting the requests. Lower terraform's -parallelism, or raise max_retries."
 	case status >= 500:

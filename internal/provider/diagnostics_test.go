@@ -19,6 +19,7 @@ func TestAddAPIErrorSaysWhatToDo(t *testing.T) {
 	}{
 		"401":       {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 401}, "refused the API key"},
 		"403":       {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 403}, "has no access"},
+		"404":       {&interactly.APIError{Method: "PUT", Path: "/x", StatusCode: 404}, "no longer in the team"},
 		"429":       {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 429, Attempts: 5}, "-parallelism"},
 		"503":       {&interactly.APIError{Method: "PUT", Path: "/x", StatusCode: 503, Attempts: 5}, "server fault"},
 		"cancelled": {&interactly.RequestError{Method: "GET", Path: "/x", Err: context.Canceled}, "cancelled"},
