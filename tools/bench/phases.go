@@ -34,6 +34,11 @@ type sample struct {
 	Lists  int   // of which GET /assistants/v1/numbers
 	PUTs   int   // of which PUT /assistants/v1/numbers/{id}
 	PeakKB int64 // the provider processes' peak VmHWM; 0 when none was seen
+	// Where the time went: CPU seconds of the provider's processes and of
+	// Terraform's, and Terraform's own peak memory.
+	ProviderCPU, TerraformCPU float64
+	TerraformPeakKB           int64
+	StateKB                   int64 // terraform.tfstate after the phase
 }
 
 // cell identifies one measured figure across rounds.
@@ -61,7 +66,7 @@ type bench struct {
 	apiKey      string
 	emu         *emulator.Server
 	seed        emulator.Seed
-	mem         *memSampler
+	procs       *procSampler
 	results     map[cell][]sample
 }
 
@@ -126,8 +131,8 @@ func (b *bench) setLatency(d time.Duration) {
 func (b *bench) runSuite(ctx context.Context, label string, latency time.Duration, n int, s suite) error {
 	dir := filepath.Join(b.work, fmt.Sprintf("%s-%s-%d-%s", label, latencyName(latency), n, s.provider))
 	overrides := map[string]string{
-		"registry.terraform.io/hashicorp/time":  b.timeDir,
-		"registry.opentofu.org/hashicorp/time":  b.timeDir,
+		"registry.terraform.io/hashicorp/time": b.timeDir,
+		"registry.opentofu.org/hashicorp/time": b.timeDir,
 	}
 	ws, err := acctest.NewWorkspace(dir, b.cli, b.providerDir, overrides)
 	if err != nil {
@@ -159,7 +164,7 @@ func (b *bench) runSuite(ctx context.Context, label string, latency time.Duratio
 		}
 		b.emu.ResetCounts()
 		var result acctest.Result
-		peaks, err := b.mem.during(func() error {
+		seen, err := b.procs.during(func() error {
 			var err error
 			result, err = ws.MustSucceed(ctx, st.args...)
 			return err
@@ -168,9 +173,20 @@ func (b *bench) runSuite(ctx context.Context, label string, latency time.Duratio
 			return fmt.Errorf("%s, N=%d, latency %v, %s %s: %w", label, n, latency, s.provider, st.phase, err)
 		}
 		counts := b.emu.Counts()
-		smp := sample{Wall: result.Duration, Lists: counts[routeList], PUTs: counts[routeUpdate], PeakKB: peaks[s.provider]}
+		smp := sample{
+			Wall:            result.Duration,
+			Lists:           counts[routeList],
+			PUTs:            counts[routeUpdate],
+			PeakKB:          seen[s.provider].PeakKB,
+			ProviderCPU:     seen[s.provider].CPU,
+			TerraformCPU:    seen[procTerraform].CPU,
+			TerraformPeakKB: seen[procTerraform].PeakKB,
+		}
 		for _, c := range counts {
 			smp.Calls += c
+		}
+		if fi, err := os.Stat(filepath.Join(ws.Dir, "terraform.tfstate")); err == nil {
+			smp.StateKB = fi.Size() >> 10
 		}
 		if s.provider == provInteractly && (st.phase == "create" || st.phase == "update" || st.phase == "destroy") && smp.PUTs != n {
 			// Not fatal: the figures are still worth reporting, but the
@@ -179,8 +195,9 @@ func (b *bench) runSuite(ctx context.Context, label string, latency time.Duratio
 		}
 		key := cell{Latency: latency, N: n, Provider: s.provider, Phase: st.phase}
 		b.results[key] = append(b.results[key], smp)
-		fmt.Fprintf(os.Stderr, "%-9s latency %-5s N=%-5d %-11s %-8s %7.2fs  %5d calls (%d lists)  peak %s\n",
-			label, latencyName(latency), n, s.provider, st.phase, smp.Wall.Seconds(), smp.Calls, smp.Lists, formatMB(smp.PeakKB))
+		fmt.Fprintf(os.Stderr, "%-9s latency %-5s N=%-5d %-11s %-8s %7.2fs  %5d calls (%d lists)  peak %s  CPU: provider %.1fs, terraform %.1fs\n",
+			label, latencyName(latency), n, s.provider, st.phase, smp.Wall.Seconds(), smp.Calls, smp.Lists, formatMB(smp.PeakKB),
+			smp.ProviderCPU, smp.TerraformCPU)
 	}
 	return nil
 }

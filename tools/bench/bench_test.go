@@ -1,0 +1,191 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMedian(t *testing.T) {
+	for _, tc := range []struct {
+		in   []float64
+		want float64
+	}{
+		{nil, 0},
+		{[]float64{3}, 3},
+		{[]float64{5, 1, 3}, 3},
+		{[]float64{4, 1, 3, 2}, 2.5},
+		{[]float64{1, 100, 2}, 2}, // one slow round does not move it
+	} {
+		in := append([]float64(nil), tc.in...)
+		if got := median(tc.in); got != tc.want {
+			t.Errorf("median(%v) = %v, want %v", tc.in, got, tc.want)
+		}
+		for i := range in {
+			if in[i] != tc.in[i] {
+				t.Errorf("median sorted its argument: %v", tc.in)
+			}
+		}
+	}
+}
+
+func TestParseVmHWM(t *testing.T) {
+	status := "Name:\tterraform-provi\nVmPeak:\t 1300000 kB\nVmHWM:\t   45678 kB\nVmRSS:\t   40000 kB\n"
+	got, err := parseVmHWM(strings.NewReader(status))
+	if err != nil || got != 45678 {
+		t.Errorf("parseVmHWM = %d, %v; want 45678", got, err)
+	}
+	if _, err := parseVmHWM(strings.NewReader("Name:\tkthreadd\nState:\tS (sleeping)\n")); err == nil {
+		t.Error("a status without VmHWM (a kernel thread) parsed")
+	}
+	if _, err := parseVmHWM(strings.NewReader("VmHWM:\t12 MB\n")); err == nil {
+		t.Error("a VmHWM in another unit parsed")
+	}
+}
+
+func TestWithin(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"/tmp/bench-1", true},
+		{"/tmp/bench-1/ws", true},
+		{"/tmp/bench-10", false},
+		{"/tmp", false},
+		{"/work/main", false},
+	} {
+		if got := within(tc.path, "/tmp/bench-1"); got != tc.want {
+			t.Errorf("within(%q) = %v, want %v", tc.path, got, tc.want)
+		}
+	}
+}
+
+func TestReplaceMarked(t *testing.T) {
+	doc, err := replaceMarked("", "table 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(doc, defaultDoc) || !strings.Contains(doc, beginMarker+"\ntable 1\n"+endMarker+"\n") {
+		t.Fatalf("new doc:\n%s", doc)
+	}
+
+	hand := "# Benchmarks\n\nintro\n\n" + beginMarker + "\nold\nfigures\n" + endMarker + "\n\n## Findings\n\nkept\n"
+	doc, err = replaceMarked(hand, "table 2\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# Benchmarks\n\nintro\n\n" + beginMarker + "\ntable 2\n" + endMarker + "\n\n## Findings\n\nkept\n"
+	if doc != want {
+		t.Errorf("got:\n%s\nwant:\n%s", doc, want)
+	}
+	if again, _ := replaceMarked(doc, "table 2\n"); again != doc {
+		t.Error("replacing with the same content changed the doc")
+	}
+
+	if doc, _ := replaceMarked("# Notes\nno markers", "t"); !strings.HasPrefix(doc, "# Notes\nno markers\n\n"+beginMarker) {
+		t.Errorf("markers not appended after the existing text:\n%s", doc)
+	}
+	for _, bad := range []string{
+		beginMarker + "\nno end\n",
+		endMarker + "\n" + beginMarker + "\n",
+		beginMarker + endMarker + beginMarker + endMarker,
+	} {
+		if _, err := replaceMarked(bad, "t"); err == nil {
+			t.Errorf("replaceMarked(%q) did not fail", bad)
+		}
+	}
+}
+
+// fakeReport has every cell at both sizes and latencies, interactly taking
+// iWall seconds per resource and time_static tWall, so that the ratios are
+// known.
+func fakeReport(refreshRatio float64, peakKB int64) report {
+	r := report{Rounds: 3, Latencies: []time.Duration{0, 50 * time.Millisecond}, Sizes: []int{100, 1000}, Results: map[cell][]sample{}}
+	for _, lat := range r.Latencies {
+		for _, n := range r.Sizes {
+			for _, phase := range phases {
+				wall := time.Duration(n) * 10 * time.Millisecond
+				iw := wall
+				calls, lists := n+1, 1
+				if phase == "refresh" {
+					iw = time.Duration(float64(wall) * refreshRatio)
+					calls = 1
+				}
+				for round := range 3 {
+					jitter := time.Duration(round) * time.Millisecond
+					r.Results[cell{lat, n, provInteractly, phase}] = append(r.Results[cell{lat, n, provInteractly, phase}],
+						sample{Wall: iw + jitter, Calls: calls, Lists: lists, PUTs: calls - lists, PeakKB: peakKB})
+					r.Results[cell{lat, n, provTime, phase}] = append(r.Results[cell{lat, n, provTime, phase}],
+						sample{Wall: wall + jitter, PeakKB: 30 << 10})
+				}
+			}
+		}
+	}
+	return r
+}
+
+func TestRenderTable(t *testing.T) {
+	out := fakeReport(1.5, 40<<10).render()
+	for _, want := range []string{
+		"### Medians of 3 rounds",
+		"| 50ms | 1000 | refresh | 15.00 | 10.00 | 1.50 | 1 (1) | 40.0 | 30.0 |",
+		"| 0 | 100 | create | 1.00 | 1.00 | 1.00 | 101 (1) | 40.0 | 30.0 |",
+		"### Scaling: N=1000 / N=100 (linear = 10)",
+		"| 0 | update | 9.99 | 9.99 | 9.91 |",
+		"| 50ms | 1000 | refresh | 15.00, 15.00, 15.00 | 10.00, 10.00, 10.00 |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("render() lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestTargets(t *testing.T) {
+	results := func(r report) map[string]bool {
+		got := map[string]bool{}
+		for _, tg := range r.targets() {
+			got[strings.Fields(tg.Name)[0]+" "+strings.Fields(tg.Name)[1]] = tg.Pass
+		}
+		return got
+	}
+	good := results(fakeReport(1.05, 40<<10))
+	for name, pass := range good {
+		if !pass {
+			t.Errorf("%s missed on good figures", name)
+		}
+	}
+	if len(good) != 4 {
+		t.Errorf("want 4 targets, got %v", good)
+	}
+	bad := fakeReport(1.5, 120<<10)
+	got := results(bad)
+	if got["refresh plan"] || got["provider peak"] {
+		t.Errorf("slow refresh and 120 MB passed: %v", got)
+	}
+	if !got["refresh API"] || !got["no phase's"] {
+		t.Errorf("calls and scaling should still pass: %v", got)
+	}
+	if out := bad.render(); !strings.Contains(out, "0.4 over the target of 1.1 (+36%)") || !strings.Contains(out, "**MISS**") {
+		t.Errorf("a miss does not say by how much:\n%s", out)
+	}
+}
+
+func TestNum(t *testing.T) {
+	for in, want := range map[float64]string{2: "2", 1.5: "1.5", 1.071: "1.07", 0: "0", 10.004: "10"} {
+		if got := num(in); got != want {
+			t.Errorf("num(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseStatCPU(t *testing.T) {
+	// A command name with spaces and a parenthesis must not shift fields.
+	stat := "4242 (terraform-pro) x) S 4200 4242 4200 0 -1 4194560 1200 0 0 0 250 75 0 0 20 0 12 0 300 1000000 2000 18446744073709551615"
+	got, err := parseStatCPU(stat)
+	if err != nil || got != 3.25 {
+		t.Errorf("parseStatCPU = %v, %v; want 3.25 (250+75 ticks)", got, err)
+	}
+	if _, err := parseStatCPU("4242 (x) S 1 2"); err == nil {
+		t.Error("a short stat line parsed")
+	}
+}

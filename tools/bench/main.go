@@ -1,0 +1,280 @@
+// Command bench measures what the Interactly provider costs Terraform against
+// a floor: HashiCorp's time_static, a framework resource that calls no API.
+//
+// For every latency and every N it runs, on one in-process emulator, four
+// phases per provider (create, refresh plan, update, destroy) with the real
+// Terraform CLI and the built provider served through dev_overrides, and
+// records wall time, API calls and the provider processes' peak memory.
+// After several rounds it prints the medians as Markdown and, with -out,
+// writes them between the markers of BENCHMARKS.md.
+//
+//	go run ./tools/bench -rounds 3 -out BENCHMARKS.md
+//
+// make bench runs exactly that, after building what it needs.
+package main
+
+import (
+	"context"
+	"debug/buildinfo"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/acctest"
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	rounds    int
+	sizes     []int
+	latencies []time.Duration
+	out       string
+	cli       string
+	timeDir   string
+}
+
+func parseFlags() (options, error) {
+	var o options
+	var sizes, latencies string
+	flag.IntVar(&o.rounds, "rounds", 3, "rounds to run; the report shows the median of each figure")
+	flag.StringVar(&sizes, "sizes", "100,1000", "comma-separated numbers of resources N")
+	flag.StringVar(&latencies, "latencies", "0,50ms", "comma-separated latencies added to every API request")
+	flag.StringVar(&o.out, "out", "", "Markdown file whose bench section to rewrite (e.g. BENCHMARKS.md); empty: print only")
+	flag.StringVar(&o.cli, "terraform", "", "Terraform CLI to run (default: $TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
+	flag.StringVar(&o.timeDir, "time-provider-dir", "bin", "directory holding terraform-provider-time (make bench builds v0.14.2 into bin/)")
+	flag.Parse()
+	if flag.NArg() > 0 {
+		return o, fmt.Errorf("unexpected arguments: %v", flag.Args())
+	}
+	if o.rounds < 1 {
+		return o, errors.New("-rounds must be at least 1")
+	}
+	for _, f := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return o, fmt.Errorf("-sizes: %q is not a positive whole number", f)
+		}
+		o.sizes = append(o.sizes, n)
+	}
+	for _, f := range strings.Split(latencies, ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(f))
+		if err != nil || d < 0 {
+			return o, fmt.Errorf("-latencies: %q is not a duration such as 0 or 50ms", f)
+		}
+		o.latencies = append(o.latencies, d)
+	}
+	if o.cli == "" {
+		var err error
+		if o.cli, err = acctest.CLIPath(); err != nil {
+			return o, err
+		}
+	}
+	return o, nil
+}
+
+func run() error {
+	opts, err := parseFlags()
+	if err != nil {
+		return err
+	}
+	// Interrupting kills the running terraform (exec.CommandContext) and
+	// still removes the temporary directory.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// Absolute: dev_overrides and /proc/PID/exe both need one.
+	timeDir, err := filepath.Abs(opts.timeDir)
+	if err != nil {
+		return err
+	}
+	timeBinary := filepath.Join(timeDir, "terraform-provider-time")
+	if _, err := os.Stat(timeBinary); err != nil {
+		return fmt.Errorf("no time provider in -time-provider-dir (build it with: GOBIN=$PWD/bin go install github.com/hashicorp/terraform-provider-time@v0.14.2): %w", err)
+	}
+
+	work, err := os.MkdirTemp("", "interactly-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+
+	started := time.Now()
+	fmt.Fprintln(os.Stderr, "building the provider")
+	providerDir := filepath.Join(work, "provider")
+	if err := os.Mkdir(providerDir, 0o755); err != nil {
+		return err
+	}
+	providerBinary, err := acctest.BuildProvider(ctx, providerDir, "bench")
+	if err != nil {
+		return err
+	}
+
+	// One emulator for the whole run, holding as many numbers as the
+	// largest N: smaller N adopt the first numbers, so every list call
+	// returns the same team whatever N is.
+	const apiKey = "sk-bench"
+	seed := emulator.GenerateSeed(slices.Max(opts.sizes))
+	emu := emulator.New(emulator.Options{APIKey: apiKey, Seed: seed})
+	ln, err := net.Listen("tcp", "127.0.0.1:0") // loopback: the provider refuses plain http elsewhere
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Close()
+
+	procs, err := newProcSampler(50*time.Millisecond, work, opts.cli, map[string]string{
+		providerBinary: provInteractly,
+		timeBinary:     provTime,
+	})
+	if err != nil {
+		return err
+	}
+	b := &bench{
+		cli:         opts.cli,
+		providerDir: providerDir,
+		timeDir:     timeDir,
+		work:        work,
+		baseURL:     "http://" + ln.Addr().String(),
+		apiKey:      apiKey,
+		emu:         emu,
+		seed:        seed,
+		procs:       procs,
+		results:     make(map[cell][]sample),
+	}
+	machine, err := describeMachine(ctx, b, timeBinary)
+	if err != nil {
+		return err
+	}
+
+	for round := 1; round <= opts.rounds; round++ {
+		label := fmt.Sprintf("round %d/%d", round, opts.rounds)
+		for _, lat := range opts.latencies {
+			b.setLatency(lat)
+			for _, n := range opts.sizes {
+				suites, err := b.suites(n)
+				if err != nil {
+					return err
+				}
+				// Alternate which provider goes first, so that neither
+				// always runs right after the other's destroy (warm
+				// page cache, the machine's other load).
+				if round%2 == 0 {
+					slices.Reverse(suites)
+				}
+				for _, s := range suites {
+					if err := b.runSuite(ctx, label, lat, n, s); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	b.setLatency(0)
+
+	elapsed := time.Since(started)
+	machine = append(machine, fmt.Sprintf("Run: %d rounds, took %s in all (building the provider included)",
+		opts.rounds, elapsed.Round(time.Second)))
+	rep := report{Machine: machine, Rounds: opts.rounds, Latencies: opts.latencies, Sizes: opts.sizes, Results: b.results}
+	section := rep.render()
+	fmt.Print(section)
+	if opts.out == "" {
+		return nil
+	}
+	return writeSection(opts.out, section)
+}
+
+// writeSection rewrites the generated section of path, creating the file if
+// it does not exist.
+func writeSection(path, section string) error {
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	doc, err := replaceMarked(string(old), section)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return os.WriteFile(path, []byte(doc), 0o644)
+}
+
+// describeMachine returns the lines that say where and with what the figures
+// were measured: they mean little without them.
+func describeMachine(ctx context.Context, b *bench, timeBinary string) ([]string, error) {
+	lines := []string{"Date: " + time.Now().UTC().Format("2006-01-02 15:04 MST")}
+
+	cpu := firstField("/proc/cpuinfo", "model name")
+	lines = append(lines, fmt.Sprintf("CPU: %d × %s", runtime.NumCPU(), cpu))
+	if f := strings.Fields(firstField("/proc/meminfo", "MemTotal")); len(f) == 2 && f[1] == "kB" {
+		if kb, err := strconv.ParseFloat(f[0], 64); err == nil {
+			lines = append(lines, fmt.Sprintf("Memory: %.1f GiB", kb/(1<<20)))
+		}
+	}
+	if release, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
+		lines = append(lines, "Kernel: Linux "+strings.TrimSpace(string(release)))
+	}
+	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
+		f := strings.Fields(string(load))
+		if len(f) >= 3 {
+			lines = append(lines, fmt.Sprintf("Load average when the run started: %s %s %s (the machine is shared)", f[0], f[1], f[2]))
+		}
+	}
+	lines = append(lines, "Go: "+runtime.Version())
+
+	// Ask the CLI through a workspace, so it reads no ~/.terraformrc.
+	ws, err := acctest.NewWorkspace(filepath.Join(b.work, "version"), b.cli, b.providerDir, nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ws.MustSucceed(ctx, "version")
+	if err != nil {
+		return nil, err
+	}
+	version, _, _ := strings.Cut(res.Stdout, "\n")
+	lines = append(lines, fmt.Sprintf("Terraform: %s (%s)", version, b.cli))
+
+	timeVersion := "unknown version"
+	if info, err := buildinfo.ReadFile(timeBinary); err == nil {
+		timeVersion = info.Main.Version
+	}
+	lines = append(lines, "terraform-provider-time: "+timeVersion+" (the floor), served through dev_overrides like the provider",
+		"Terraform runs with its default -parallelism=10",
+		"Order in a round: for each latency, for each N, both providers' four phases on a fresh workspace; "+
+			"interactly first in odd rounds, time_static first in even ones",
+		"Added latency: an emulator fault that delays every API request")
+	return lines, nil
+}
+
+// firstField returns the value of the first "key : value" line of a /proc
+// file, or "unknown".
+func firstField(path, key string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "unknown"
+	}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if ok && strings.TrimSpace(k) == key {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
