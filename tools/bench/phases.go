@@ -91,10 +91,11 @@ func (b *bench) suites(n int) ([]suite, error) {
 		change[i] = s
 	}
 
-	// time_static's only input is rfc3339; changing it replaces the
-	// resource (RequiresReplace), which is still plan and apply work for
-	// every resource with no API behind it. The year is swapped in the
-	// rendered configuration so the shape stays exactly acctest's.
+	// rfc3339 is the only argument the configuration sets; changing it
+	// replaces the resource (RequiresReplace), which is still plan and
+	// apply work for every resource with no API behind it. The year is
+	// swapped in the rendered configuration so the shape stays exactly
+	// acctest's.
 	timeCreate := acctest.TimeStaticConfig(keys)
 	const from, to = `= "2026-01-01T`, `= "2027-01-01T`
 	if got := strings.Count(timeCreate, from); got != n {

@@ -233,7 +233,7 @@ func (r report) targets() []target {
 	if worst.ok {
 		ts = append(ts, target{
 			Name: fmt.Sprintf("refresh API calls at most %d (N=%d)", targetRefreshCalls, hiN),
-			Measured: fmt.Sprintf("%s calls, %s of them lists (most at latency %s)%s", num(worst.Calls), num(worst.Lists),
+			Measured: fmt.Sprintf("API calls: %s, lists: %s (the most at latency %s)%s", num(worst.Calls), num(worst.Lists),
 				latencyName(worstLat), over(worst.Calls, targetRefreshCalls)),
 			Pass: worst.Calls <= targetRefreshCalls,
 		})
