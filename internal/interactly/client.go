@@ -62,7 +62,6 @@ type Client struct {
 	waitMin    time.Duration
 	waitMax    time.Duration
 	httpClient *http.Client
-	logger     Logger
 	gate       *rateGate // shared wait after a 429, see throttle.go
 
 	numbers *numberCache
@@ -108,7 +107,6 @@ func New(cfg Config) (*Client, error) {
 		maxRetries: cfg.MaxRetries,
 		waitMin:    cfg.RetryWaitMin,
 		waitMax:    cfg.RetryWaitMax,
-		logger:     logger,
 		gate:       gate,
 		httpClient: &http.Client{
 			Timeout: cfg.RequestTimeout,
@@ -142,9 +140,13 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 		}
 	}
 	ctx, attempts := withAttemptCounter(ctx)
+	// fail reports a call that got no usable answer.
+	fail := func(err error) error {
+		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(), Err: err}
+	}
 	httpReq, err := retryablehttp.NewRequestWithContext(ctx, req.method, c.url(req.path, req.query), payload)
 	if err != nil {
-		return &RequestError{Method: req.method, Path: req.path, Err: err}
+		return fail(err)
 	}
 	httpReq.Header.Set("Authorization", "Bearer "+c.apiKey)
 	httpReq.Header.Set("Accept", "application/json")
@@ -163,7 +165,7 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 		resp, err = c.retrying(req.method).Do(httpReq)
 	}
 	if err != nil {
-		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(), Err: c.redactErr(err)}
+		return fail(c.redactErr(err))
 	}
 	defer resp.Body.Close()
 	body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxBodySize+1))
@@ -178,16 +180,13 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 		}
 	}
 	if readErr != nil {
-		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(),
-			Err: fmt.Errorf("reading the response body: %w", c.redactErr(readErr))}
+		return fail(fmt.Errorf("reading the response body: %w", c.redactErr(readErr)))
 	}
 	if len(body) > maxBodySize {
-		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(),
-			Err: fmt.Errorf("response body larger than %d bytes", maxBodySize)}
+		return fail(fmt.Errorf("response body larger than %d bytes", maxBodySize))
 	}
 	if err := decode(body); err != nil {
-		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(),
-			Err: fmt.Errorf("HTTP %d with a body that is not a valid answer (%w): %s", resp.StatusCode, err, c.redact(excerpt(body)))}
+		return fail(fmt.Errorf("HTTP %d with a body that is not a valid answer (%w): %s", resp.StatusCode, err, c.redact(excerpt(body))))
 	}
 	return nil
 }

@@ -64,9 +64,6 @@ func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound 
 // IsUnauthorized reports whether the API refused the key (401).
 func IsUnauthorized(err error) bool { return StatusCode(err) == http.StatusUnauthorized }
 
-// IsForbidden reports whether the key lacks access (403).
-func IsForbidden(err error) bool { return StatusCode(err) == http.StatusForbidden }
-
 // maxMessageLen bounds the part of an error body quoted in an error, so a
 // huge HTML error page does not flood the terminal.
 const maxMessageLen = 512

@@ -53,40 +53,40 @@ func (d *numberDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var number interactly.Number
-	var found bool
-	var err error
-	var by string
-	switch {
-	case !config.ID.IsNull():
-		by = "ID " + config.ID.ValueString()
-		number, found, err = d.client.Number(ctx, config.ID.ValueString())
-	case !config.Number.IsNull():
-		by = "phone number " + config.Number.ValueString()
-		number, found, err = d.client.NumberByE164(ctx, config.Number.ValueString())
-	default:
-		label := config.Label.ValueString()
-		by = fmt.Sprintf("label %q", label)
-		var matches []interactly.Number
-		matches, err = d.client.ListNumbers(ctx, label) // a server-side query
-		if err == nil && len(matches) != 1 {
-			resp.Diagnostics.AddAttributeError(path.Root("label"), "Label does not match exactly one number",
-				fmt.Sprintf("The label %q matches %d numbers of the team; it must match exactly one. "+
-					"Look the number up by id or number instead, or list them with the interactly_numbers data source.", label, len(matches)))
-			return
-		}
-		if err == nil {
-			number, found = matches[0], true
-		}
+	if !config.Label.IsNull() {
+		d.readByLabel(ctx, config.Label.ValueString(), resp)
+		return
 	}
+	ref := numberRef{value: config.ID.ValueString()}
+	if !config.Number.IsNull() {
+		ref = numberRef{value: config.Number.ValueString(), byE164: true}
+	}
+	number, found, err := ref.lookup(ctx, d.client)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to look up the number with "+by, err)
+		addAPIError(&resp.Diagnostics, "Unable to look up the number with "+ref.String(), err)
 		return
 	}
 	if !found {
 		resp.Diagnostics.AddError("Number not found",
-			fmt.Sprintf("The Interactly team of this API key has no number with %s. Check the value and that the key belongs to the team that owns the number.", by))
+			fmt.Sprintf("The Interactly team of this API key has no number with %s. Check the value and that the key belongs to the team that owns the number.", ref))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, newNumberModel(number))...)
+}
+
+// readByLabel asks the API for the numbers with this label (a server-side
+// query) and takes the one that has it, failing unless exactly one does.
+func (d *numberDataSource) readByLabel(ctx context.Context, label string, resp *datasource.ReadResponse) {
+	matches, err := d.client.ListNumbers(ctx, label)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to look up the number with label %q", label), err)
+		return
+	}
+	if len(matches) != 1 {
+		resp.Diagnostics.AddAttributeError(path.Root("label"), "Label does not match exactly one number",
+			fmt.Sprintf("The label %q matches %d numbers of the team; it must match exactly one. "+
+				"Look the number up by id or number instead, or list them with the interactly_numbers data source.", label, len(matches)))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, newNumberModel(matches[0]))...)
 }

@@ -9,20 +9,20 @@ func TestParseNumberImportID(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
 		raw     string
-		want    numberImportID
+		want    numberRef
 		wantErr string
 	}{
-		{"a12f9c88-c155-461f-9771-4d240cdc9a04", numberImportID{value: "a12f9c88-c155-461f-9771-4d240cdc9a04"}, ""},
-		{"64f1c0ffee0123456789abcd", numberImportID{value: "64f1c0ffee0123456789abcd"}, ""}, // objectId-shaped: opaque too
-		{"  +14155550100 ", numberImportID{value: "+14155550100", byE164: true}, ""},
-		{"+442071838750", numberImportID{value: "+442071838750", byE164: true}, ""},
-		{"", numberImportID{}, "import ID is empty"},
-		{"   ", numberImportID{}, "import ID is empty"},
-		{"+0123", numberImportID{}, "not an E.164 phone number"},
-		{"+1 415 555 0100", numberImportID{}, "not an E.164 phone number"},
-		{"+", numberImportID{}, "not an E.164 phone number"},
-		{"abc/def", numberImportID{}, "is not a number ID"},
-		{"two words", numberImportID{}, "is not a number ID"},
+		{"a12f9c88-c155-461f-9771-4d240cdc9a04", numberRef{value: "a12f9c88-c155-461f-9771-4d240cdc9a04"}, ""},
+		{"64f1c0ffee0123456789abcd", numberRef{value: "64f1c0ffee0123456789abcd"}, ""}, // objectId-shaped: opaque too
+		{"  +14155550100 ", numberRef{value: "+14155550100", byE164: true}, ""},
+		{"+442071838750", numberRef{value: "+442071838750", byE164: true}, ""},
+		{"", numberRef{}, "import ID is empty"},
+		{"   ", numberRef{}, "import ID is empty"},
+		{"+0123", numberRef{}, "not an E.164 phone number"},
+		{"+1 415 555 0100", numberRef{}, "not an E.164 phone number"},
+		{"+", numberRef{}, "not an E.164 phone number"},
+		{"abc/def", numberRef{}, "is not a number ID"},
+		{"two words", numberRef{}, "is not a number ID"},
 	}
 	for _, tc := range cases {
 		got, err := parseNumberImportID(tc.raw)

@@ -174,13 +174,10 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	onDestroy := state.OnDestroy
-	if onDestroy.IsNull() {
-		onDestroy = types.StringValue(onDestroyDetach)
-	}
+	// on_destroy lives in state alone; create and import always set it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, numberResourceModel{
 		numberModel: newNumberModel(number),
-		OnDestroy:   onDestroy,
+		OnDestroy:   state.OnDestroy,
 	})...)
 }
 
@@ -245,21 +242,15 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
 	}
-	var number interactly.Number
-	var found bool
-	if id.byE164 {
-		number, found, err = r.client.NumberByE164(ctx, id.value)
-	} else {
-		number, found, err = r.client.Number(ctx, id.value)
-	}
+	number, found, err := id.lookup(ctx, r.client)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to import number "+id.value, err)
 		return
 	}
 	if !found {
 		resp.Diagnostics.AddError("Cannot import number "+id.value,
-			fmt.Sprintf("The Interactly team of this API key has no number with %s %s. Check the value (the ID is the number's "+
-				"\"_id\"; see the interactly_numbers data source) and that the API key belongs to the team that owns it.", id.kind(), id.value))
+			fmt.Sprintf("The Interactly team of this API key has no number with %s. Check the value (the ID is the number's "+
+				"\"_id\"; see the interactly_numbers data source) and that the API key belongs to the team that owns it.", id))
 		return
 	}
 	resp.Diagnostics.Append(saveRestorePoint(ctx, resp.Private, number)...)

@@ -31,10 +31,10 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 		{"api_key", config.APIKey}, {"base_url", config.BaseURL},
 		{"max_retries", config.MaxRetries}, {"request_timeout", config.RequestTimeout},
 	} {
-		if attr := a.attr; a.value.IsUnknown() {
-			diags.AddAttributeError(path.Root(attr), "Unknown provider argument "+attr,
+		if a.value.IsUnknown() {
+			diags.AddAttributeError(path.Root(a.attr), "Unknown provider argument "+a.attr,
 				"The provider cannot be configured with a value that is only known after apply. "+
-					"Set "+attr+" to a value known at plan time, or use its environment variable.")
+					"Set "+a.attr+" to a value known at plan time, or use its environment variable.")
 		}
 	}
 	if diags.HasError() {
