@@ -411,3 +411,34 @@ func TestNewRefusesPlainHTTPBeyondLoopback(t *testing.T) {
 		t.Error("New without an API key succeeded")
 	}
 }
+
+func TestImportAndPurchaseJoinTheSharedListing(t *testing.T) {
+	t.Parallel()
+	emu, client := startEmulator(t)
+	ctx := context.Background()
+	if _, err := client.Numbers(ctx); err != nil { // the listing exists before the writes
+		t.Fatal(err)
+	}
+	imported, err := client.ImportNumber(ctx, "twilio", interactly.ImportNumberRequest{
+		Number: "+14155550188", Label: "imported",
+		Credentials: &interactly.ProviderCredential{AccountSID: "AC123", AuthToken: "tok"},
+	})
+	if err != nil || imported.ID == "" || imported.Label != "imported" {
+		t.Fatalf("ImportNumber = %+v, %v", imported, err)
+	}
+	purchased, err := client.PurchaseNumber(ctx, "+14155550199")
+	if err != nil || purchased.Number != "+14155550199" {
+		t.Fatalf("PurchaseNumber = %+v, %v", purchased, err)
+	}
+	for _, want := range []interactly.Number{imported, purchased} {
+		if got, found, err := client.NumberByE164(ctx, want.Number); err != nil || !found || got.ID != want.ID {
+			t.Errorf("the shared listing has %+v (%v, %v) for %s", got, found, err, want.Number)
+		}
+	}
+	if got := emu.Counts()[listRoute]; got != 1 {
+		t.Errorf("list calls = %d, want 1: writes update the listing in place", got)
+	}
+	if _, err := client.ImportNumber(ctx, "twilio", interactly.ImportNumberRequest{Number: "+14155550188"}); interactly.StatusCode(err) != http.StatusConflict {
+		t.Errorf("importing a number the team has: err = %v, want 409", err)
+	}
+}

@@ -1,9 +1,11 @@
 package provider
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 func TestAccNumberDataSource(t *testing.T) {
@@ -75,7 +77,7 @@ data "interactly_number" "by_label" {
 }
 
 func TestAccNumbersDataSource(t *testing.T) {
-	emu := newTestEmulator(t)
+	emu, requests := newRecordingEmulator(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
@@ -107,6 +109,17 @@ data "interactly_numbers" "none" {
 				resource.TestCheckResourceAttr("data.interactly_numbers.sales", "numbers.0.id", salesID),
 				resource.TestCheckResourceAttr("data.interactly_numbers.sales", "numbers.1.id", londonID),
 				resource.TestCheckResourceAttr("data.interactly_numbers.none", "numbers.#", "0"),
+				// The label filter is the API's query, not a filter of the full list.
+				func(*terraform.State) error {
+					queries := map[string]bool{}
+					for _, r := range requests.all() {
+						queries[r.URL.Query().Get("label")] = true
+					}
+					if !queries["sales"] || !queries["marketing"] {
+						return fmt.Errorf("label queries sent to the API: %v; want sales and marketing", queries)
+					}
+					return nil
+				},
 			),
 		}},
 	})

@@ -2,16 +2,11 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"regexp"
-	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-
-	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 )
 
 const listAllNumbers = `
@@ -63,31 +58,20 @@ provider "interactly" {
 
 // Every request names the provider and the Terraform version that runs it.
 func TestAccProvider_userAgent(t *testing.T) {
-	emu := emulator.New(emulator.Options{APIKey: testAPIKey, Seed: testTeam()})
-	var mu sync.Mutex
-	agents := map[string]bool{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		agents[r.UserAgent()] = true
-		mu.Unlock()
-		emu.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	env := &testEmulator{Server: emu, URL: srv.URL}
+	env, requests := newRecordingEmulator(t)
 	pattern := regexp.MustCompile(`^terraform-provider-interactly/test Terraform/\d+\.\d+\.\d+`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
 			Config: env.config(listAllNumbers),
 			Check: func(*terraform.State) error {
-				mu.Lock()
-				defer mu.Unlock()
-				if len(agents) == 0 {
+				seen := requests.all()
+				if len(seen) == 0 {
 					return fmt.Errorf("no request reached the API")
 				}
-				for agent := range agents {
-					if !pattern.MatchString(agent) {
-						return fmt.Errorf("User-Agent %q does not match %s", agent, pattern)
+				for _, r := range seen {
+					if !pattern.MatchString(r.UserAgent()) {
+						return fmt.Errorf("User-Agent %q does not match %s", r.UserAgent(), pattern)
 					}
 				}
 				return nil

@@ -2,7 +2,9 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -57,6 +59,34 @@ func newTestEmulatorWith(t *testing.T, opts emulator.Options) *testEmulator {
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &testEmulator{Server: emu, URL: srv.URL}
+}
+
+// requestLog records what reached an emulator, for tests about the requests
+// themselves (their headers, their query) rather than their effect.
+type requestLog struct {
+	mu       sync.Mutex
+	requests []*http.Request
+}
+
+func (l *requestLog) all() []*http.Request {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]*http.Request(nil), l.requests...)
+}
+
+// newRecordingEmulator is newTestEmulator with every request recorded.
+func newRecordingEmulator(t *testing.T) (*testEmulator, *requestLog) {
+	t.Helper()
+	emu := emulator.New(emulator.Options{APIKey: testAPIKey, Seed: testTeam()})
+	log := &requestLog{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		log.mu.Lock()
+		log.requests = append(log.requests, r.Clone(r.Context()))
+		log.mu.Unlock()
+		emu.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return &testEmulator{Server: emu, URL: srv.URL}, log
 }
 
 // config prefixes HCL with a provider block that points at this emulator.
