@@ -423,7 +423,7 @@ func TestImportAndPurchaseJoinTheSharedListing(t *testing.T) {
 		Number: "+14155550188", Label: "imported",
 		Credentials: &interactly.ProviderCredential{AccountSID: "AC123", AuthToken: "tok"},
 	})
-	if err != nil || imported.ID == "" || imported.Label != "imported" {
+	if err != nil || imported.ID == "" || imported.Label == nil || *imported.Label != "imported" {
 		t.Fatalf("ImportNumber = %+v, %v", imported, err)
 	}
 	purchased, err := client.PurchaseNumber(ctx, "+14155550199")

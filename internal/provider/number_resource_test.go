@@ -166,19 +166,28 @@ resource "interactly_number" "sales" {
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				// The number leaves the team: refresh drops it from state without
-				// an error, and the plan proposes to adopt it again, which fails
-				// with advice while the team does not have it.
-				PreConfig:   func() { emu.DeleteNumber(salesID) },
+				// The number leaves the team: refresh drops it from state, and
+				// the plan to adopt it again fails at once, with advice and
+				// without sending anything.
+				PreConfig: func() {
+					emu.DeleteNumber(salesID)
+					emu.ResetCounts()
+				},
 				Config:      config,
 				ExpectError: errorMatching(`Number not found in the team.*has no number\s+\+14155550101.*Import the number`),
 			},
 			{
-				// Back in the team (imported again): adopted again.
-				PreConfig: func() { emu.SetNumber(released) },
-				Config:    config,
+				// Back in the team (imported again): a failed plan saved
+				// nothing, so the state still has it and it is updated.
+				PreConfig: func() {
+					if n := emu.Counts()[routeUpdate]; n != 0 {
+						t.Errorf("the failed plan sent %d PUT requests", n)
+					}
+					emu.SetNumber(released)
+				},
+				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionUpdate),
 				}},
 				Check: emu.expectAPI(salesID, want{"asst-sales", true, false}),
 			},

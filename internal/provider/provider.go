@@ -7,10 +7,13 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -44,7 +47,7 @@ type providerModel struct {
 	APIKey         types.String `tfsdk:"api_key"`
 	BaseURL        types.String `tfsdk:"base_url"`
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
-	RequestTimeout types.String `tfsdk:"request_timeout"`
+	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 }
 
 func (p *InteractlyProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -67,18 +70,22 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				MarkdownDescription: "Base URL of the Interactly API. Defaults to the `" + envBaseURL + "` environment variable, then `" +
 					interactly.DefaultBaseURL + "`. Plain `http://` is accepted only for a loopback host (`localhost`, `127.0.0.1`, `::1`), " +
 					"such as the local emulator, so the key never crosses a network unencrypted.",
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.String{baseURLValidator{}},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a rate limit (429), a gateway or availability error "+
 					"(502, 503, 504) or a connection error. Defaults to the `%s` environment variable, then %d. `0` disables retries.",
 					envMaxRetries, interactly.DefaultMaxRetries),
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Time limit of each attempt of a request, as a duration such as `\"30s\"` or `\"1m\"`. "+
 					"Defaults to the `%s` environment variable, then `\"%s\"`.", envRequestTimeout, interactly.DefaultRequestTimeout),
-				Optional: true,
+				Optional:   true,
+				CustomType: timetypes.GoDurationType{},
+				Validators: []validator.String{positiveDuration{}},
 			},
 		},
 	}
