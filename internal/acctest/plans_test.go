@@ -76,7 +76,7 @@ func resourceState(t *testing.T, ws *Workspace) map[string]any {
 
 // mustFail runs a command that must fail with output matching pattern (in
 // which a space matches any run of white space, as Terraform wraps lines).
-func mustFail(t *testing.T, ws *Workspace, pattern string, args ...string) Result {
+func mustFail(t *testing.T, ws *Workspace, pattern string, args ...string) {
 	t.Helper()
 	result, err := ws.Run(t.Context(), args...)
 	if err != nil {
@@ -92,7 +92,6 @@ func mustFail(t *testing.T, ws *Workspace, pattern string, args ...string) Resul
 	if !regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `\s+`)).MatchString(output) {
 		t.Fatalf("the output does not match %q: %s", pattern, result)
 	}
-	return result
 }
 
 func TestAccSavedPlanAppliedAfterChangesElsewhere(t *testing.T) {
