@@ -78,7 +78,7 @@ func checkList(ctx context.Context, r *Report, c *rawClient, query url.Values) (
 		r.add(Broken, "the list is not a JSON array of objects; the provider cannot read it")
 		return nil, false
 	}
-	r.seen(a, fmt.Sprintf("%d numbers", len(docs)))
+	r.seen(a, fmt.Sprintf("%d number(s)", len(docs)))
 	noteContentType(r, a)
 	return docs, true
 }

@@ -84,6 +84,9 @@ func TestLive(t *testing.T) {
 		{"destroy_restores", s.destroyRestores},
 	} {
 		if !t.Run(step.name, step.run) {
+			if ctx.Err() != nil {
+				t.Fatalf("interrupted during step %s (%v); the test number is put back by the final check", step.name, context.Cause(ctx))
+			}
 			t.Fatalf("step %s failed; the later steps depend on it and are not run (the test number is put back by the final check)", step.name)
 		}
 	}
@@ -444,15 +447,15 @@ func (s *suite) run(t *testing.T, ws *acctest.Workspace, args ...string) acctest
 	start := time.Now()
 	err := cmd.Run()
 	result := acctest.Result{Args: args, Stdout: stdout.String(), Stderr: stderr.String(), Duration: time.Since(start)}
+	if s.ctx.Err() != nil {
+		t.Fatalf("%s was interrupted (%v)\n%s", strings.Join(args, " "), context.Cause(s.ctx), result)
+	}
 	var exitErr *exec.ExitError
 	switch {
 	case errors.As(err, &exitErr):
 		result.ExitCode = exitErr.ExitCode()
 	case err != nil:
 		t.Fatalf("running %s: %v", strings.Join(args, " "), err)
-	}
-	if s.ctx.Err() != nil {
-		t.Fatalf("%s was interrupted (%v)", strings.Join(args, " "), context.Cause(s.ctx))
 	}
 	t.Logf("%s: %s -> exit %d in %v", filepath.Base(ws.Dir), strings.Join(args, " "), result.ExitCode, result.Duration.Round(time.Millisecond))
 	return result
