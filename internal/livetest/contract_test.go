@@ -2,7 +2,6 @@ package livetest
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -13,11 +12,11 @@ import (
 // and leaves the test number as it was.
 func TestContractAgainstTheEmulator(t *testing.T) {
 	s := startAPI(t, nil)
-	guard, err := Record(context.Background(), newClient(t, s), s.Number)
+	guard, err := Record(t.Context(), newClient(t, s), s.Number)
 	if err != nil {
 		t.Fatal(err)
 	}
-	report := CheckContract(context.Background(), s)
+	report := CheckContract(t.Context(), s)
 	if broken := report.Broken(); len(broken) > 0 {
 		t.Fatalf("want nothing broken, got %v\n%s", broken, report)
 	}
@@ -33,7 +32,7 @@ func TestContractAgainstTheEmulator(t *testing.T) {
 			t.Errorf("the report does not say %q:\n%s", want, report)
 		}
 	}
-	if diffs, err := guard.Differences(context.Background()); err != nil || len(diffs) > 0 {
+	if diffs, err := guard.Differences(t.Context()); err != nil || len(diffs) > 0 {
 		t.Errorf("the check changed the test number: %v %v", diffs, err)
 	}
 }
@@ -103,7 +102,7 @@ func TestContractFailsWhereTheProviderWouldBreak(t *testing.T) {
 			if tc.number != "" {
 				s.Number = tc.number
 			}
-			report := CheckContract(context.Background(), s)
+			report := CheckContract(t.Context(), s)
 			for _, f := range report.Broken() {
 				if strings.Contains(f.Text, tc.want) {
 					return
@@ -161,7 +160,7 @@ func TestContractReportsWhatTheProviderCopesWith(t *testing.T) {
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			report := CheckContract(context.Background(), startAPI(t, tc.wrap))
+			report := CheckContract(t.Context(), startAPI(t, tc.wrap))
 			if broken := report.Broken(); len(broken) > 0 {
 				t.Fatalf("want nothing broken, got %v\n%s", broken, report)
 			}
@@ -214,11 +213,11 @@ func TestContractPutsBackAnAcceptedUnknownAssistant(t *testing.T) {
 			next.ServeHTTP(w, r)
 		})
 	})
-	guard, err := Record(context.Background(), newClient(t, s), s.Number)
+	guard, err := Record(t.Context(), newClient(t, s), s.Number)
 	if err != nil {
 		t.Fatal(err)
 	}
-	report := CheckContract(context.Background(), s)
+	report := CheckContract(t.Context(), s)
 	if broken := report.Broken(); len(broken) > 0 {
 		t.Fatalf("want nothing broken, got %v\n%s", broken, report)
 	}
@@ -227,7 +226,7 @@ func TestContractPutsBackAnAcceptedUnknownAssistant(t *testing.T) {
 			t.Errorf("the report does not say %q:\n%s", want, report)
 		}
 	}
-	if diffs, err := guard.Differences(context.Background()); err != nil || len(diffs) > 0 {
+	if diffs, err := guard.Differences(t.Context()); err != nil || len(diffs) > 0 {
 		t.Errorf("the check left the test number changed: %v %v", diffs, err)
 	}
 }
@@ -245,7 +244,7 @@ func TestContractReportNeverShowsTheKey(t *testing.T) {
 			next.ServeHTTP(w, r)
 		})
 	})
-	report := CheckContract(context.Background(), s).String()
+	report := CheckContract(t.Context(), s).String()
 	if strings.Contains(report, unitKey) {
 		t.Fatalf("the report shows the key:\n%s", report)
 	}

@@ -1,7 +1,6 @@
 package livetest
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -9,7 +8,7 @@ import (
 )
 
 func TestGuardPutsTheNumberBack(t *testing.T) {
-	ctx := context.Background()
+	ctx := t.Context()
 	s := startAPI(t, nil)
 	guard, err := Record(ctx, newClient(t, s), s.Number)
 	if err != nil {
@@ -37,7 +36,7 @@ func TestGuardPutsTheNumberBack(t *testing.T) {
 }
 
 func TestGuardSeesOtherNumbersChange(t *testing.T) {
-	ctx := context.Background()
+	ctx := t.Context()
 	s := startAPI(t, nil)
 	client := newClient(t, s)
 	guard, err := Record(ctx, client, s.Number)
@@ -69,7 +68,7 @@ func TestGuardSeesOtherNumbersChange(t *testing.T) {
 
 func TestRecordNeedsTheNumberInTheTeam(t *testing.T) {
 	s := startAPI(t, nil)
-	_, err := Record(context.Background(), newClient(t, s), "+14155550199")
+	_, err := Record(t.Context(), newClient(t, s), "+14155550199")
 	if err == nil || !strings.Contains(err.Error(), "INTERACTLY_TEST_NUMBER +14155550199 is not among the 2 numbers") {
 		t.Fatalf("got %v", err)
 	}
