@@ -447,6 +447,13 @@ func (s *suite) run(t *testing.T, ws *acctest.Workspace, args ...string) acctest
 	start := time.Now()
 	err := cmd.Run()
 	result := acctest.Result{Args: args, Stdout: stdout.String(), Stderr: stderr.String(), Duration: time.Since(start)}
+	// The key must never reach the CLI's output; if it does, fail without
+	// showing it.
+	if key := s.settings.APIKey; strings.Contains(result.Stdout+result.Stderr, key) {
+		result.Stdout = strings.ReplaceAll(result.Stdout, key, "[REDACTED]")
+		result.Stderr = strings.ReplaceAll(result.Stderr, key, "[REDACTED]")
+		t.Errorf("the output of %s contains the API key (shown here as [REDACTED])", strings.Join(args, " "))
+	}
 	if s.ctx.Err() != nil {
 		t.Fatalf("%s was interrupted (%v)\n%s", strings.Join(args, " "), context.Cause(s.ctx), result)
 	}
