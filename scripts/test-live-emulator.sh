@@ -68,17 +68,18 @@ for profile in "$@"; do
   emulator_pid=$!
   for _ in $(seq 1 100); do
     [ -s "$work/base_url" ] && break
-    kill -0 "$emulator_pid" 2>/dev/null || { echo "the emulator exited before listening" >&2; exit 1; }
+    kill -0 "$emulator_pid" 2>/dev/null || { echo "the emulator (profile $profile) exited before listening" >&2; exit 1; }
     sleep 0.1
   done
-  [ -s "$work/base_url" ] || { echo "the emulator did not start within 10 s" >&2; exit 1; }
+  [ -s "$work/base_url" ] || { echo "the emulator (profile $profile) did not start within 10 s" >&2; exit 1; }
 
   start=$SECONDS
   INTERACTLY_BASE_URL=$(cat "$work/base_url") \
     INTERACTLY_TEST_NUMBER="$test_number" \
     INTERACTLY_TEST_ASSISTANT_ID="$test_assistant" \
     INTERACTLY_TEST_EXCLUSIVE=1 \
-    "$make_cmd" --no-print-directory test-live
+    "$make_cmd" --no-print-directory test-live ||
+    { echo "==> make test-live FAILED against the emulator, profile $profile" >&2; exit 1; }
   stop_emulator
   results+=("profile $profile: passed in $((SECONDS - start)) s")
 done
