@@ -153,3 +153,11 @@ func (c *Client) createNumber(ctx context.Context, path string, body any) (Numbe
 	c.numbers.store(number)
 	return number, nil
 }
+
+// LabelText is the label, or "" when the answer left it out.
+func (n Number) LabelText() string {
+	if n.Label == nil {
+		return ""
+	}
+	return *n.Label
+}

@@ -23,14 +23,14 @@ func diffNumbers(before, after interactly.Number) []string {
 	add("assistantId", quoted(before.AssistantID), quoted(after.AssistantID))
 	add("inboundEnabled", boolText(before.InboundEnabled), boolText(after.InboundEnabled))
 	add("outboundEnabled", boolText(before.OutboundEnabled), boolText(after.OutboundEnabled))
-	add("label", quoted(before.Label), quoted(after.Label))
+	add("label", quoted(before.LabelText()), quoted(after.LabelText()))
 	return diffs
 }
 
 // describe is a one-line summary of a number for the log.
 func describe(n interactly.Number) string {
 	return fmt.Sprintf("%s (_id %s): assistantId %s, inboundEnabled %s, outboundEnabled %s, label %s",
-		n.Number, n.ID, quoted(n.AssistantID), boolText(n.InboundEnabled), boolText(n.OutboundEnabled), quoted(n.Label))
+		n.Number, n.ID, quoted(n.AssistantID), boolText(n.InboundEnabled), boolText(n.OutboundEnabled), quoted(n.LabelText()))
 }
 
 func quoted(s string) string {

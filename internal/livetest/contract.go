@@ -86,18 +86,18 @@ func checkList(ctx context.Context, r *Report, c *rawClient, query url.Values) (
 // checkLabelFilter lists by the test number's label, and by a label no
 // number has: the label lookups of the data sources rely on the filter.
 func checkLabelFilter(ctx context.Context, r *Report, c *rawClient, test interactly.Number) {
-	if test.Label != "" {
-		docs, ok := checkList(ctx, r, c, url.Values{"label": {test.Label}})
+	if test.LabelText() != "" {
+		docs, ok := checkList(ctx, r, c, url.Values{"label": {test.LabelText()}})
 		if ok {
-			other := slices.IndexFunc(docs, func(d document) bool { return d.text("label") != test.Label })
+			other := slices.IndexFunc(docs, func(d document) bool { return d.text("label") != test.LabelText() })
 			found := slices.ContainsFunc(docs, func(d document) bool { return d.text("_id") == test.ID })
 			switch {
 			case !found:
-				r.add(Broken, "the list filtered by the test number's label %q leaves the test number out", test.Label)
+				r.add(Broken, "the list filtered by the test number's label %q leaves the test number out", test.LabelText())
 			case other >= 0:
-				r.add(Broken, "the list filtered by label %q holds a number labelled %q: the API does not filter exactly", test.Label, docs[other].text("label"))
+				r.add(Broken, "the list filtered by label %q holds a number labelled %q: the API does not filter exactly", test.LabelText(), docs[other].text("label"))
 			default:
-				r.add(OK, "the label filter keeps exactly the %d number(s) labelled %q", len(docs), test.Label)
+				r.add(OK, "the label filter keeps exactly the %d number(s) labelled %q", len(docs), test.LabelText())
 			}
 		}
 	} else {

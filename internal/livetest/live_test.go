@@ -261,20 +261,20 @@ func (s *suite) writeImportConfig(t *testing.T, withImportBlock bool) {
 func (s *suite) dataSources(t *testing.T) {
 	now := s.current(t)
 	byLabel := ""
-	if now.Label == "" {
+	if now.LabelText() == "" {
 		t.Logf("note: the test number has no label, so interactly_number is not looked up by label and interactly_numbers lists every number")
 	} else {
-		same, err := s.guard.client.ListNumbers(s.ctx, now.Label)
+		same, err := s.guard.client.ListNumbers(s.ctx, now.LabelText())
 		switch {
 		case err != nil:
 			t.Fatal(err)
 		case len(same) == 1:
-			byLabel = now.Label
+			byLabel = now.LabelText()
 		default:
-			t.Logf("note: %d numbers have the label %q, so interactly_number is not looked up by label", len(same), now.Label)
+			t.Logf("note: %d numbers have the label %q, so interactly_number is not looked up by label", len(same), now.LabelText())
 		}
 	}
-	writeFile(t, s.data, dataConfig(now.ID, now.Number, byLabel, now.Label))
+	writeFile(t, s.data, dataConfig(now.ID, now.Number, byLabel, now.LabelText()))
 	s.apply(t, s.data)
 	out := s.mustRun(t, s.data, "output", "-json", "-no-color")
 	var outputs map[string]struct {
@@ -304,8 +304,8 @@ func (s *suite) dataSources(t *testing.T) {
 	}
 	found := false
 	for _, n := range listed.Numbers {
-		if now.Label != "" && n.Label != now.Label {
-			t.Errorf("interactly_numbers with label %q lists %s, labelled %q", now.Label, n.Number, n.Label)
+		if now.LabelText() != "" && n.number().LabelText() != now.LabelText() {
+			t.Errorf("interactly_numbers with label %q lists %s, labelled %q", now.LabelText(), n.Number, n.number().LabelText())
 		}
 		if n.ID == now.ID {
 			found = true
@@ -315,7 +315,7 @@ func (s *suite) dataSources(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Errorf("interactly_numbers (label %q) does not list the test number", now.Label)
+		t.Errorf("interactly_numbers (label %q) does not list the test number", now.LabelText())
 	}
 	t.Logf("the data sources found the number by %s; interactly_numbers listed %d number(s)", strings.Join(lookups, ", "), len(listed.Numbers))
 }
@@ -343,7 +343,7 @@ type dataNumber struct {
 	AssistantID     *string `json:"assistant_id"`
 	InboundEnabled  *bool   `json:"inbound_enabled"`
 	OutboundEnabled *bool   `json:"outbound_enabled"`
-	Label           string  `json:"label"`
+	Label           *string `json:"label"`
 }
 
 func (d dataNumber) number() interactly.Number {

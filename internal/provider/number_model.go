@@ -28,7 +28,7 @@ func newNumberModel(n interactly.Number) numberModel {
 		ID:              types.StringValue(n.ID),
 		Number:          types.StringValue(n.Number),
 		TeamID:          stringOrNull(n.TeamID),
-		Label:           stringOrNull(labelOf(n)),
+		Label:           stringOrNull(n.LabelText()),
 		ProviderName:    stringOrNull(n.Provider.Name),
 		AssistantID:     stringOrNull(n.AssistantID),
 		InboundEnabled:  types.BoolPointerValue(n.InboundEnabled),
@@ -58,13 +58,6 @@ func (m numberModel) over(n interactly.Number) numberModel {
 		out.OutboundEnabled = m.OutboundEnabled
 	}
 	return out
-}
-
-func labelOf(n interactly.Number) string {
-	if n.Label == nil {
-		return ""
-	}
-	return *n.Label
 }
 
 func stringOrNull(s string) types.String {
