@@ -155,6 +155,7 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 		numberModel: newNumberModel(updated),
 		OnDestroy:   plan.OnDestroy,
 	})...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, updated.ID)...)
 }
 
 func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -163,6 +164,10 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Before the lookup: the framework wants an identity even from a read
+	// that removes the resource, and state written by older Terraform, OpenTofu
+	// or provider versions has none yet.
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 	number, found, err := r.client.Number(ctx, state.ID.ValueString())
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to read number "+state.Number.ValueString(), err)
@@ -201,6 +206,7 @@ func (r *numberResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	// Otherwise only on_destroy changed, which lives in state alone.
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 }
 
 func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -237,9 +243,9 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 }
 
 func (r *numberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseNumberImportID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+	id, diags := importedNumberRef(ctx, req)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	number, found, err := id.lookup(ctx, r.client)
@@ -258,6 +264,7 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 		numberModel: newNumberModel(number),
 		OnDestroy:   types.StringValue(onDestroyDetach),
 	})...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, number.ID)...)
 }
 
 // desiredUpdate is the PUT body that makes a number match the configuration.

@@ -77,7 +77,12 @@ func (l *requestLog) all() []*http.Request {
 // newRecordingEmulator is newTestEmulator with every request recorded.
 func newRecordingEmulator(t *testing.T) (*testEmulator, *requestLog) {
 	t.Helper()
-	emu := emulator.New(emulator.Options{APIKey: testAPIKey, Seed: testTeam()})
+	return newRecordingEmulatorWith(t, testTeam())
+}
+
+func newRecordingEmulatorWith(t *testing.T, seed emulator.Seed) (*testEmulator, *requestLog) {
+	t.Helper()
+	emu := emulator.New(emulator.Options{APIKey: testAPIKey, Seed: seed})
 	log := &requestLog{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		log.mu.Lock()
