@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -13,7 +12,7 @@ import (
 func TestNumberIdentity_schema(t *testing.T) {
 	t.Parallel()
 	p := newProtocolProvider(t)
-	resp, err := p.server.GetResourceIdentitySchemas(context.Background(), &tfprotov6.GetResourceIdentitySchemasRequest{})
+	resp, err := p.server.GetResourceIdentitySchemas(t.Context(), &tfprotov6.GetResourceIdentitySchemasRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +194,7 @@ func withAttribute(t *testing.T, dv *tfprotov6.DynamicValue, typ tftypes.Type, n
 // the requests, as a client that does not speak identity sends them.
 func (p *protocolProvider) apply(prior, proposed, config *tfprotov6.DynamicValue, private []byte) *tfprotov6.ApplyResourceChangeResponse {
 	p.t.Helper()
-	ctx := context.Background()
+	ctx := p.t.Context()
 	plan, err := p.server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
 		TypeName:         "interactly_number",
 		PriorState:       prior,

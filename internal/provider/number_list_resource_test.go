@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -52,7 +51,7 @@ func (p *protocolProvider) list(label string, limit int64, includeResource bool)
 	if label != "" {
 		attrs["label"] = label
 	}
-	stream, err := server.ListResource(context.Background(), &tfprotov6.ListResourceRequest{
+	stream, err := server.ListResource(p.t.Context(), &tfprotov6.ListResourceRequest{
 		TypeName:        "interactly_number",
 		Config:          p.dynamic(p.schemas.ListResourceSchemas["interactly_number"].ValueType(), attrs),
 		IncludeResource: includeResource,
@@ -249,8 +248,11 @@ func TestNumberList_errors(t *testing.T) {
 func TestNumberList_emptyLabelIsInvalid(t *testing.T) {
 	t.Parallel()
 	p := newProtocolProvider(t)
-	server := p.server.(tfprotov6.ListResourceServer)
-	resp, err := server.ValidateListResourceConfig(context.Background(), &tfprotov6.ValidateListResourceConfigRequest{
+	server, ok := p.server.(tfprotov6.ListResourceServer)
+	if !ok {
+		t.Fatalf("the provider server %T does not serve list resources", p.server)
+	}
+	resp, err := server.ValidateListResourceConfig(t.Context(), &tfprotov6.ValidateListResourceConfigRequest{
 		TypeName: "interactly_number",
 		Config:   p.dynamic(p.schemas.ListResourceSchemas["interactly_number"].ValueType(), map[string]any{"label": ""}),
 	})

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"math/big"
 	"testing"
 
@@ -30,7 +29,7 @@ func newProtocolProvider(t *testing.T) *protocolProvider {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schemas, err := server.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	schemas, err := server.GetProviderSchema(t.Context(), &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +47,7 @@ func newConfiguredProtocolProvider(t *testing.T, emu *testEmulator, key string) 
 		"base_url":    emu.URL,
 		"max_retries": big.NewFloat(0),
 	})
-	resp, err := p.server.ConfigureProvider(context.Background(), &tfprotov6.ConfigureProviderRequest{
+	resp, err := p.server.ConfigureProvider(t.Context(), &tfprotov6.ConfigureProviderRequest{
 		TerraformVersion: "1.14.0",
 		Config:           config,
 	})
@@ -65,7 +64,7 @@ func (p *protocolProvider) resourceType() tftypes.Type {
 
 func (p *protocolProvider) identityType() tftypes.Type {
 	p.t.Helper()
-	resp, err := p.server.GetResourceIdentitySchemas(context.Background(), &tfprotov6.GetResourceIdentitySchemasRequest{})
+	resp, err := p.server.GetResourceIdentitySchemas(p.t.Context(), &tfprotov6.GetResourceIdentitySchemasRequest{})
 	if err != nil {
 		p.t.Fatal(err)
 	}
@@ -167,7 +166,7 @@ func (p *protocolProvider) decodeIdentity(identity *tfprotov6.ResourceIdentityDa
 // importNumber imports by ID string or, when id is empty, by identity.
 func (p *protocolProvider) importNumber(id string, identity *tfprotov6.ResourceIdentityData) *tfprotov6.ImportResourceStateResponse {
 	p.t.Helper()
-	resp, err := p.server.ImportResourceState(context.Background(), &tfprotov6.ImportResourceStateRequest{
+	resp, err := p.server.ImportResourceState(p.t.Context(), &tfprotov6.ImportResourceStateRequest{
 		TypeName: "interactly_number",
 		ID:       id,
 		Identity: identity,
@@ -182,7 +181,7 @@ func (p *protocolProvider) importNumber(id string, identity *tfprotov6.ResourceI
 // identity (Terraform before 1.12) sends.
 func (p *protocolProvider) read(state *tfprotov6.DynamicValue, private []byte, identity *tfprotov6.ResourceIdentityData) *tfprotov6.ReadResourceResponse {
 	p.t.Helper()
-	resp, err := p.server.ReadResource(context.Background(), &tfprotov6.ReadResourceRequest{
+	resp, err := p.server.ReadResource(p.t.Context(), &tfprotov6.ReadResourceRequest{
 		TypeName:        "interactly_number",
 		CurrentState:    state,
 		Private:         private,
