@@ -179,6 +179,7 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	plan.numberModel = model
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, existing.ID)...)
 }
 
 func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -187,6 +188,10 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Before the lookup: the framework wants an identity even from a read
+	// that removes the resource, and state written by older Terraform, OpenTofu
+	// or provider versions has none yet.
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 	ctx, cancel := withDeadline(ctx, state.Timeouts, opRead, &resp.Diagnostics)
 	defer cancel()
 	number, found, err := r.client.Number(ctx, state.ID.ValueString())
@@ -218,6 +223,7 @@ func (r *numberResource) Update(ctx context.Context, req resource.UpdateRequest,
 		// the plan kept every other value as the state has it.
 		plan.numberModel = state.numberModel
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 		return
 	}
 	ctx, cancel := withDeadline(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
@@ -240,6 +246,7 @@ func (r *numberResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	plan.numberModel = model
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 }
 
 func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -278,9 +285,9 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 }
 
 func (r *numberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseNumberImportID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+	id, diags := importedNumberRef(ctx, req)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	number, found, err := id.lookup(ctx, r.client)
@@ -300,6 +307,7 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 		OnDestroy:   types.StringValue(onDestroyDetach),
 		Timeouts:    nullTimeouts(),
 	})...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, number.ID)...)
 }
 
 // desiredUpdate is the PUT body that makes a number match the configuration.

@@ -61,14 +61,7 @@ func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var numbers []interactly.Number
-	var err error
-	if label := config.Label.ValueString(); label != "" {
-		numbers, err = d.client.ListNumbers(ctx, label) // the label filter stays a server-side query
-		interactly.SortNumbers(numbers)
-	} else {
-		numbers, err = d.client.Numbers(ctx) // the shared listing, already sorted
-	}
+	numbers, err := teamNumbers(ctx, d.client, config.Label.ValueString())
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to list the team's numbers", err)
 		return

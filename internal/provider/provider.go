@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -28,7 +29,10 @@ const (
 	envRequestTimeout = "INTERACTLY_REQUEST_TIMEOUT"
 )
 
-var _ provider.Provider = (*InteractlyProvider)(nil)
+var (
+	_ provider.Provider                  = (*InteractlyProvider)(nil)
+	_ provider.ProviderWithListResources = (*InteractlyProvider)(nil)
+)
 
 // InteractlyProvider is the provider; version is set at build time.
 type InteractlyProvider struct {
@@ -120,6 +124,7 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 	})
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
 }
 
 // userAgent follows HashiCorp's convention for provider user agents.
@@ -140,5 +145,11 @@ func (p *InteractlyProvider) DataSources(context.Context) []func() datasource.Da
 	return []func() datasource.DataSource{
 		NewNumberDataSource,
 		NewNumbersDataSource,
+	}
+}
+
+func (p *InteractlyProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewNumberListResource,
 	}
 }

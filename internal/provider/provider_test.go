@@ -117,8 +117,13 @@ func (l *requestLog) all() []*http.Request {
 // newRecordingEmulator is newTestEmulator with every request recorded.
 func newRecordingEmulator(t *testing.T) (*testEmulator, *requestLog) {
 	t.Helper()
+	return newRecordingEmulatorWith(t, testTeam())
+}
+
+func newRecordingEmulatorWith(t *testing.T, seed emulator.Seed) (*testEmulator, *requestLog) {
+	t.Helper()
 	log := &requestLog{}
-	emu := startTestEmulator(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam()}, func(next http.Handler) http.Handler {
+	emu := startTestEmulator(t, emulator.Options{APIKey: testAPIKey, Seed: seed}, func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			log.mu.Lock()
 			log.requests = append(log.requests, r.Clone(r.Context()))
