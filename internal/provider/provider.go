@@ -75,7 +75,7 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					interactly.DefaultBaseURL + "`. Plain `http://` is accepted only for a loopback host (`localhost`, `127.0.0.1`, `::1`), " +
 					"such as the local emulator, so the key never crosses a network unencrypted.",
 				Optional:   true,
-				Validators: []validator.String{baseURLValidator{}},
+				Validators: []validator.String{baseURLValidator()},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a rate limit (429), a gateway or availability error "+
@@ -89,7 +89,7 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"Defaults to the `%s` environment variable, then `\"%s\"`.", envRequestTimeout, interactly.DefaultRequestTimeout),
 				Optional:   true,
 				CustomType: timetypes.GoDurationType{},
-				Validators: []validator.String{positiveDuration{}},
+				Validators: []validator.String{positiveDuration()},
 			},
 		},
 	}

@@ -45,41 +45,51 @@ func (v notEmptyString) ValidateString(_ context.Context, req validator.StringRe
 		req.Path.String()+" must not be an empty string: "+v.hint)
 }
 
-// baseURLValidator checks base_url at validate time with the client's own
-// rules, so terraform validate and configure agree.
-type baseURLValidator struct{}
-
-func (baseURLValidator) Description(context.Context) string {
-	return "must be an absolute https:// URL (http:// only for a loopback host)"
+// stringCheck is a string validator made of a description and a check of
+// the configured value; an error from check becomes the diagnostic's detail.
+type stringCheck struct {
+	description string
+	summary     string
+	check       func(value string) error
 }
 
-func (v baseURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v stringCheck) Description(context.Context) string { return v.description }
 
-func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v stringCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := interactly.ParseBaseURL(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Interactly base URL", err.Error()+".")
+	if err := v.check(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, v.summary, err.Error()+".")
+	}
+}
+
+// baseURLValidator checks base_url at validate time with the client's own
+// rules, so terraform validate and configure agree.
+func baseURLValidator() validator.String {
+	return stringCheck{
+		description: "must be an absolute https:// URL (http:// only for a loopback host)",
+		summary:     "Invalid Interactly base URL",
+		check: func(value string) error {
+			_, err := interactly.ParseBaseURL(value)
+			return err
+		},
 	}
 }
 
 // positiveDuration rejects a zero or negative duration; the duration type
 // itself rejects what does not parse.
-type positiveDuration struct{}
-
-func (positiveDuration) Description(context.Context) string {
-	return "must be a positive duration, such as \"30s\""
-}
-
-func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (positiveDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if d, err := time.ParseDuration(req.ConfigValue.ValueString()); err == nil && d <= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid request_timeout",
-			fmt.Sprintf("%q must be a positive duration, such as \"30s\".", req.ConfigValue.ValueString()))
+func positiveDuration() validator.String {
+	return stringCheck{
+		description: "must be a positive duration, such as \"30s\"",
+		summary:     "Invalid request_timeout",
+		check: func(value string) error {
+			if d, err := time.ParseDuration(value); err == nil && d <= 0 {
+				return fmt.Errorf("%q must be a positive duration, such as \"30s\"", value)
+			}
+			return nil
+		},
 	}
 }

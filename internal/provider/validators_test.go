@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -65,6 +66,33 @@ func TestNotEmptyString(t *testing.T) {
 		}
 		if wantErr && resp.Diagnostics[0].Detail() != "assistant_id must not be an empty string: omit it" {
 			t.Errorf("detail = %q", resp.Diagnostics[0].Detail())
+		}
+	}
+}
+
+func TestProviderArgumentValidators(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		validator validator.String
+		value     string
+		err       string // "" for valid
+	}{
+		{baseURLValidator(), "https://api-prod.interactly.ai", ""},
+		{baseURLValidator(), "http://127.0.0.1:8080", ""},
+		{baseURLValidator(), "api.example.com", "has no host"},
+		{baseURLValidator(), "http://api.example.com", "not loopback"},
+		{positiveDuration(), "30s", ""},
+		{positiveDuration(), "0s", `"0s" must be a positive duration`},
+		{positiveDuration(), "-1m", `"-1m" must be a positive duration`},
+	}
+	for _, tc := range cases {
+		resp := &validator.StringResponse{}
+		tc.validator.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("x"), ConfigValue: types.StringValue(tc.value)}, resp)
+		switch {
+		case tc.err == "" && resp.Diagnostics.HasError():
+			t.Errorf("%q: unexpected %v", tc.value, resp.Diagnostics)
+		case tc.err != "" && (!resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics[0].Detail(), tc.err)):
+			t.Errorf("%q: diagnostics %v, want one containing %q", tc.value, resp.Diagnostics, tc.err)
 		}
 	}
 }
