@@ -1,0 +1,138 @@
+package transport
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Adaptive pacing, after the additive-increase, multiplicative-decrease
+// scheme of TCP congestion control (the AWS SDKs' adaptive retry mode is a
+// variant of it). Until the API refuses a request for rate (429), requests
+// are sent as fast as Terraform asks. From the first refusal on, every
+// request waits its turn at a send rate that:
+//   - drops to decreaseFactor × the rate actually measured over the last
+//     second, once per refusal episode (the refusals of requests sent before
+//     the last drop are answers to the old rate, not news);
+//   - grows by increasePerSecond requests per second for every second of
+//     accepted requests, probing for the rate the API accepts.
+//
+// So a client under a limit settles just around it, spreading its requests
+// evenly, instead of stopping everything for the Retry-After and then
+// releasing a burst that is refused again.
+const (
+	decreaseFactor    = 0.75
+	increasePerSecond = 2.0
+	minAdaptiveRate   = 0.5 // requests per second; the API may allow fewer, and Retry-After still applies
+)
+
+// capMargin spaces capped requests slightly more than 1/cap apart, so that
+// jitter on the way (a goroutine woken late, the network) cannot put cap+1
+// request starts into one second at the API.
+const capMargin = 1.05
+
+// Pacer decides when each attempt may be sent. One Pacer serves every
+// client of the same API key and base URL in the process (see SharedPacer):
+// the API counts the key's requests, not a client's. Safe for concurrent use.
+type Pacer struct {
+	limit *rate.Limiter // the user's cap, burst 1; nil for none
+
+	mu       sync.Mutex
+	adaptive *rate.Limiter // nil until the first refusal; burst 1
+	current  float64       // the adaptive rate, requests per second
+	lastDrop time.Time     // when the adaptive rate last dropped
+	sent     []time.Time   // send times of the last second, for the measured rate
+	now      func() time.Time
+}
+
+// NewPacer returns a Pacer that starts at most maxPerSecond requests in any
+// second (0 or less: no cap) and adapts to 429s.
+func NewPacer(maxPerSecond float64) *Pacer {
+	p := &Pacer{now: time.Now}
+	if maxPerSecond > 0 {
+		p.limit = rate.NewLimiter(rate.Limit(maxPerSecond/capMargin), 1)
+	}
+	return p
+}
+
+// Wait blocks until an attempt may be sent, or ctx ends, and returns when it
+// was let through. It runs before the attempt's time limit starts, so waiting
+// here never makes an attempt time out.
+func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
+	if p.limit != nil {
+		if err := p.limit.Wait(ctx); err != nil {
+			return time.Time{}, err
+		}
+	}
+	p.mu.Lock()
+	adaptive := p.adaptive
+	p.mu.Unlock()
+	if adaptive != nil {
+		if err := adaptive.Wait(ctx); err != nil {
+			return time.Time{}, err
+		}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.now()
+	p.sent = append(p.recentLocked(now), now)
+	return now, nil
+}
+
+// Refused records a 429 for an attempt sent at sentAt.
+func (p *Pacer) Refused(sentAt time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.adaptive != nil && sentAt.Before(p.lastDrop) {
+		return // sent at the old rate; the drop already answered it
+	}
+	now := p.now()
+	measured := float64(len(p.recentLocked(now)))
+	base := measured
+	if p.adaptive != nil && (base == 0 || p.current < base) {
+		base = p.current
+	}
+	p.current = max(minAdaptiveRate, base*decreaseFactor)
+	p.lastDrop = now
+	if p.adaptive == nil {
+		p.adaptive = rate.NewLimiter(rate.Limit(p.current), 1)
+	} else {
+		p.adaptive.SetLimit(rate.Limit(p.current))
+	}
+}
+
+// Accepted records an answer that was not a 429. Each accepted request adds
+// increasePerSecond/current, that is increasePerSecond per second of
+// requests at the current rate.
+func (p *Pacer) Accepted() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.adaptive == nil {
+		return
+	}
+	p.current += increasePerSecond / p.current
+	p.adaptive.SetLimit(rate.Limit(p.current))
+}
+
+// Rate is the adaptive send rate in requests per second, or 0 while the API
+// has refused nothing for rate.
+func (p *Pacer) Rate() float64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.adaptive == nil {
+		return 0
+	}
+	return p.current
+}
+
+// recentLocked drops send times older than a second and returns the rest.
+func (p *Pacer) recentLocked(now time.Time) []time.Time {
+	cut := 0
+	for cut < len(p.sent) && now.Sub(p.sent[cut]) >= time.Second {
+		cut++
+	}
+	p.sent = p.sent[cut:]
+	return p.sent
+}
