@@ -76,7 +76,7 @@ func parseFlags(args []string, getenv func(string) string, usage io.Writer) (con
 	fs.DurationVar(&cfg.latency, "latency", 0, "latency added to every API request, e.g. 50ms")
 	fs.Float64Var(&cfg.rateLimit, "rate-limit", 0, "API requests per second allowed before answering 429 (0 = unlimited)")
 	fs.Var(&faults, "fault", "inject a fault (repeatable); a `spec` is \"METHOD ROUTE OPTION...\", e.g. \"PUT /assistants/v1/numbers/{id} status=503 times=3\"; "+
-		"METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS latency=DURATION hang drop malformed fail-rate=FRACTION seed=N")
+		"METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS latency=DURATION hang drop malformed cut-body stall-body fail-rate=FRACTION seed=N")
 	fs.StringVar(&cfg.addrFile, "addr-file", "", "once listening, write the base URL to this `file` (for scripts using port 0)")
 
 	if err := fs.Parse(args); err != nil {
