@@ -25,7 +25,7 @@ import (
 const (
 	decreaseFactor    = 0.75
 	increasePerSecond = 2.0
-	minAdaptiveRate   = 0.5 // requests per second; the API may allow fewer, and Retry-After still applies
+	minAdaptiveRate   = 1.0 // requests per second; the API may allow fewer, and Retry-After still applies
 )
 
 // capMargin spaces capped requests slightly more than 1/cap apart, so that
