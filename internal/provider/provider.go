@@ -23,6 +23,8 @@ const (
 	envBaseURL        = "INTERACTLY_BASE_URL"
 	envMaxRetries     = "INTERACTLY_MAX_RETRIES"
 	envRequestTimeout = "INTERACTLY_REQUEST_TIMEOUT"
+
+	envMaxRequestsPerSecond = "INTERACTLY_MAX_REQUESTS_PER_SECOND"
 )
 
 var _ provider.Provider = (*InteractlyProvider)(nil)
@@ -45,6 +47,8 @@ type providerModel struct {
 	BaseURL        types.String `tfsdk:"base_url"`
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
+
+	MaxRequestsPerSecond types.Int64 `tfsdk:"max_requests_per_second"`
 }
 
 func (p *InteractlyProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -80,6 +84,7 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"Defaults to the `%s` environment variable, then `\"%s\"`.", envRequestTimeout, interactly.DefaultRequestTimeout),
 				Optional: true,
 			},
+			"max_requests_per_second": maxRequestsPerSecondAttribute(),
 		},
 	}
 }
@@ -110,6 +115,8 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 		"base_url":        settings.BaseURL,
 		"max_retries":     settings.MaxRetries,
 		"request_timeout": settings.RequestTimeout.String(),
+
+		"max_requests_per_second": settings.MaxRequestsPerSecond,
 	})
 	resp.ResourceData = client
 	resp.DataSourceData = client
