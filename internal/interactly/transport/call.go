@@ -35,6 +35,7 @@ type Call struct {
 	failures int       // failed attempts other than 429, against MaxRetries
 	refusals int       // 429s, against maxRefusals
 	sentAt   time.Time // when the latest attempt was let through
+	reported bool      // whether the pacer heard how the latest attempt was answered
 }
 
 // NewCall starts the bookkeeping of one request with this method.
@@ -66,6 +67,7 @@ func (c *Call) BeforeAttempt(req *http.Request) error {
 		return err
 	}
 	c.sentAt = sentAt
+	c.reported = false
 	c.attempts.Add(1)
 	return nil
 }

@@ -13,19 +13,30 @@ import (
 // variant of it). Until the API refuses a request for rate (429), requests
 // are sent as fast as Terraform asks. From the first refusal on, every
 // request waits its turn at a send rate that:
-//   - drops to decreaseFactor × the rate actually measured over the last
-//     second, once per refusal episode (the refusals of requests sent before
-//     the last drop are answers to the old rate, not news);
+//   - drops, once per refusal episode, to decreaseFactor × the lower of the
+//     rate sent and the rate the API accepted over the last second (the
+//     refusals of requests sent before the last drop, or within dropSettle
+//     after it, are answers to the old rate, not news). Under a limit the
+//     accepted rate is the limit, so the client lands just under it instead
+//     of far below, and refusals in a row do not compound;
 //   - grows by increasePerSecond requests per second for every second of
-//     accepted requests, probing for the rate the API accepts.
+//     accepted requests, probing for more; when it dropped far below the
+//     rate it was refused at (the API accepted nothing, say because another
+//     pipeline used the quota up), it grows by half every second instead
+//     until it is back within reach, as TCP's slow start does.
 //
 // So a client under a limit settles just around it, spreading its requests
 // evenly, instead of stopping everything for the Retry-After and then
 // releasing a burst that is refused again.
 const (
-	decreaseFactor    = 0.75
-	increasePerSecond = 2.0
+	decreaseFactor    = 0.9
+	increasePerSecond = 1.0
+	slowStartGrowth   = 0.5 // per second, while below half the refused rate
 	minAdaptiveRate   = 1.0 // requests per second; the API may allow fewer, and Retry-After still applies
+	// dropSettle is how long after a drop refusals are still taken as
+	// answers to the old rate: the API's window (a second, as a rule) must
+	// pass before it can tell the new rate from the old one.
+	dropSettle = time.Second
 )
 
 // capMargin spaces capped requests slightly more than 1/cap apart, so that
@@ -42,8 +53,10 @@ type Pacer struct {
 	mu       sync.Mutex
 	adaptive *rate.Limiter // nil until the first refusal; burst 1
 	current  float64       // the adaptive rate, requests per second
+	refused  float64       // the send rate at the last drop
 	lastDrop time.Time     // when the adaptive rate last dropped
-	sent     []time.Time   // send times of the last second, for the measured rate
+	sent     []time.Time   // send times of the last second
+	accepted []time.Time   // times of the answers accepted in the last second
 	now      func() time.Time
 }
 
@@ -77,7 +90,7 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.now()
-	p.sent = append(p.recentLocked(now), now)
+	p.sent = append(lastSecond(&p.sent, now), now)
 	return now, nil
 }
 
@@ -85,15 +98,13 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 func (p *Pacer) Refused(sentAt time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.adaptive != nil && sentAt.Before(p.lastDrop) {
-		return // sent at the old rate; the drop already answered it
+	if p.adaptive != nil && sentAt.Before(p.lastDrop.Add(dropSettle)) {
+		return // sent before the last drop could show its effect
 	}
 	now := p.now()
-	measured := float64(len(p.recentLocked(now)))
-	base := measured
-	if p.adaptive != nil && (base == 0 || p.current < base) {
-		base = p.current
-	}
+	sent := float64(len(lastSecond(&p.sent, now)))
+	base := min(sent, float64(len(lastSecond(&p.accepted, now))))
+	p.refused = sent
 	p.current = max(minAdaptiveRate, base*decreaseFactor)
 	p.lastDrop = now
 	if p.adaptive == nil {
@@ -103,16 +114,23 @@ func (p *Pacer) Refused(sentAt time.Time) {
 	}
 }
 
-// Accepted records an answer that was not a 429. Each accepted request adds
-// increasePerSecond/current, that is increasePerSecond per second of
-// requests at the current rate.
+// Accepted records an answer that was not a 429. While pacing, each one
+// adds increasePerSecond/current, that is increasePerSecond per second of
+// requests at the current rate, or slowStartGrowth × current per second
+// while far below the refused rate.
 func (p *Pacer) Accepted() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	now := p.now()
+	p.accepted = append(lastSecond(&p.accepted, now), now)
 	if p.adaptive == nil {
 		return
 	}
-	p.current += increasePerSecond / p.current
+	if p.current < p.refused/2 {
+		p.current += slowStartGrowth
+	} else {
+		p.current += increasePerSecond / p.current
+	}
 	p.adaptive.SetLimit(rate.Limit(p.current))
 }
 
@@ -127,12 +145,13 @@ func (p *Pacer) Rate() float64 {
 	return p.current
 }
 
-// recentLocked drops send times older than a second and returns the rest.
-func (p *Pacer) recentLocked(now time.Time) []time.Time {
+// lastSecond drops the times older than a second from *times and returns
+// the rest.
+func lastSecond(times *[]time.Time, now time.Time) []time.Time {
 	cut := 0
-	for cut < len(p.sent) && now.Sub(p.sent[cut]) >= time.Second {
+	for cut < len(*times) && now.Sub((*times)[cut]) >= time.Second {
 		cut++
 	}
-	p.sent = p.sent[cut:]
-	return p.sent
+	*times = (*times)[cut:]
+	return *times
 }

@@ -56,11 +56,19 @@ func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (
 		}
 		return true, nil
 	}
+	// retryablehttp asks twice about an answer whose body it then read;
+	// the pacer must hear of each answer once.
+	if !c.reported {
+		c.reported = true
+		if resp.StatusCode == http.StatusTooManyRequests {
+			c.pacer.Refused(c.sentAt)
+		} else {
+			c.pacer.Accepted()
+		}
+	}
 	if resp.StatusCode == http.StatusTooManyRequests {
-		c.pacer.Refused(c.sentAt)
 		return c.spendRefusal(), nil
 	}
-	c.pacer.Accepted()
 	if retryableStatuses[resp.StatusCode] {
 		return c.spendFailure(), nil
 	}
