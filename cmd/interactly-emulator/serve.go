@@ -29,6 +29,8 @@ func run(ctx context.Context, cfg config, stdout io.Writer) error {
 		Seed:      seed,
 		Latency:   cfg.latency,
 		RateLimit: cfg.rateLimit,
+
+		EchoAuthorization: cfg.echoAuth,
 	})
 	for _, f := range cfg.faults {
 		srv.AddFault(f)

@@ -74,8 +74,9 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a rate limit (429), a gateway or availability error "+
-					"(502, 503, 504) or a connection error. Defaults to the `%s` environment variable, then %d. `0` disables retries.",
+				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a connection error, a gateway or availability error "+
+					"(502, 503, 504) or an answer whose body did not arrive whole. Rate limits (429) are retried apart and do not count. "+
+					"Defaults to the `%s` environment variable, then %d. `0` disables every retry.",
 					envMaxRetries, interactly.DefaultMaxRetries),
 				Optional: true,
 			},
