@@ -57,12 +57,12 @@ type options struct {
 
 	rateLimitedOnly  bool
 	rateLimitedSizes []int
-	apiRateLimit     float64
+	apiRateLimits    []float64
 }
 
 func parseFlags() (options, error) {
 	var o options
-	var sizes, latencies, rateSizes string
+	var sizes, latencies, rateSizes, rateLimits string
 	flag.IntVar(&o.rounds, "rounds", 3, "rounds to run; the report shows the median of each figure")
 	flag.StringVar(&sizes, "sizes", "100,1000", "comma-separated numbers of resources N")
 	flag.StringVar(&latencies, "latencies", "0,50ms", "comma-separated latencies added to every API request")
@@ -71,13 +71,17 @@ func parseFlags() (options, error) {
 	flag.StringVar(&o.timeDir, "time-provider-dir", "bin", "directory holding terraform-provider-time (make bench builds v0.14.2 into bin/)")
 	flag.BoolVar(&o.rateLimitedOnly, "rate-limited-only", false, "run only the rate-limited phase, and with -out rewrite only its section")
 	flag.StringVar(&rateSizes, "rate-limited-sizes", "300,1000", "comma-separated numbers of resources N of the rate-limited phase")
-	flag.Float64Var(&o.apiRateLimit, "api-rate-limit", defaultAPIRateLimit, "requests per second the emulator allows in the rate-limited phase")
+	flag.StringVar(&rateLimits, "api-rate-limits", defaultAPIRateLimits, "comma-separated requests per second the emulator allows in the rate-limited phase")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %v", flag.Args())
 	}
-	if o.apiRateLimit <= 0 {
-		return o, errors.New("-api-rate-limit must be above 0")
+	for _, f := range strings.Split(rateLimits, ",") {
+		limit, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || limit <= 0 {
+			return o, fmt.Errorf("-api-rate-limits: %q is not a rate above 0", f)
+		}
+		o.apiRateLimits = append(o.apiRateLimits, limit)
 	}
 	if o.rounds < 1 {
 		return o, errors.New("-rounds must be at least 1")
@@ -238,12 +242,12 @@ func run() error {
 // runRateLimitedOnly runs the rate-limited phase, prints its section and,
 // with -out, rewrites that section alone.
 func runRateLimitedOnly(ctx context.Context, b *bench, opts options, host []string, started time.Time) error {
-	results, err := b.runRateLimited(ctx, opts.rounds, opts.rateLimitedSizes, opts.apiRateLimit)
+	results, err := b.runRateLimited(ctx, opts.rounds, opts.rateLimitedSizes, opts.apiRateLimits)
 	if err != nil {
 		return err
 	}
 	machine := append(slices.Clone(host), fmt.Sprintf("Run: %d rounds, took %s", opts.rounds, time.Since(started).Round(time.Second)))
-	section := renderRateLimited(machine, opts.rounds, opts.rateLimitedSizes, opts.apiRateLimit, results)
+	section := renderRateLimited(machine, opts.rounds, opts.rateLimitedSizes, opts.apiRateLimits, results)
 	fmt.Print(section)
 	if opts.out == "" {
 		return nil
