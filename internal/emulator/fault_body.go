@@ -3,6 +3,7 @@ package emulator
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
 	"sort"
 	"strings"
@@ -21,15 +22,14 @@ const maxStall = 10 * time.Minute
 // (StallBody).
 type bodyBreaker struct {
 	w      http.ResponseWriter
-	r      *http.Request
 	stall  bool
 	header http.Header
 	status int
 	body   bytes.Buffer
 }
 
-func newBodyBreaker(w http.ResponseWriter, r *http.Request, f Fault) *bodyBreaker {
-	return &bodyBreaker{w: w, r: r, stall: f.StallBody, header: make(http.Header)}
+func newBodyBreaker(w http.ResponseWriter, f Fault) *bodyBreaker {
+	return &bodyBreaker{w: w, stall: f.StallBody, header: make(http.Header)}
 }
 
 func (b *bodyBreaker) Header() http.Header { return b.header }
@@ -77,11 +77,5 @@ func (b *bodyBreaker) finish() {
 	}
 	// Hold the connection, sending nothing, until the client closes it.
 	_ = conn.SetReadDeadline(time.Now().Add(maxStall))
-	_, _ = buf.Reader.WriteTo(discard{})
+	_, _ = buf.Reader.WriteTo(io.Discard)
 }
-
-// discard is io.Discard as an io.Writer value for WriteTo, which reads from
-// the connection until the client closes it or the deadline passes.
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }

@@ -41,7 +41,7 @@ func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 				return
 			}
 			if f.CutBody || f.StallBody {
-				breaker := newBodyBreaker(w, r, f)
+				breaker := newBodyBreaker(w, f)
 				defer breaker.finish()
 				w = breaker
 			}
