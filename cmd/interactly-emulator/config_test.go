@@ -31,13 +31,13 @@ func TestParseFlags(t *testing.T) {
 			config{addr: "127.0.0.1:8080", apiKey: "flag-key"}},
 		{"everything", []string{
 			"-addr", "[::1]:0", "-api-key", "k", "-seed", "seed.json", "-latency", "50ms", "-rate-limit", "2.5",
-			"-addr-file", "addr.txt", "-echo-authorization",
+			"-addr-file", "addr.txt", "-profile", "sparse", "-echo-authorization",
 			"-fault", "PUT /assistants/v1/numbers/{id} status=503 times=3 retry-after=1",
 			"-fault", "* * latency=10ms",
 			"-fault", "GET * stall-body times=1",
 		}, nil, config{
 			addr: "[::1]:0", apiKey: "k", seedFile: "seed.json", latency: 50 * time.Millisecond, rateLimit: 2.5, addrFile: "addr.txt",
-			echoAuth: true,
+			profile: emulator.ProfileSparse, echoAuth: true,
 			faults: []emulator.Fault{
 				{Method: "PUT", Route: "/assistants/v1/numbers/{id}", Status: 503, Times: 3, RetryAfter: "1"},
 				{Latency: 10 * time.Millisecond},
@@ -73,6 +73,7 @@ func TestParseFlagsErrors(t *testing.T) {
 		{[]string{"-api-key", "k", "-rate-limit", "-1"}, "-rate-limit -1"},
 		{[]string{"-api-key", "k", "-fault", "PUT /nowhere status=500"}, `invalid value "PUT /nowhere status=500" for flag -fault: fault "PUT /nowhere status=500": no API route matches`},
 		{[]string{"-api-key", "k", "-fault", "* * times=2"}, "the fault does nothing"},
+		{[]string{"-api-key", "k", "-profile", "lenient"}, `unknown profile "lenient": the profiles are default, sparse, verbose`},
 		{[]string{"-api-key", "k", "-port", "80"}, "flag provided but not defined: -port"},
 		{[]string{"-api-key", "k", "serve"}, `unexpected arguments ["serve"]`},
 		{[]string{"-api-key", "k", "-addr", "0.0.0.0:8080"}, `-addr "0.0.0.0:8080" would listen on 0.0.0.0: use a loopback address`},

@@ -29,6 +29,7 @@ func run(ctx context.Context, cfg config, stdout io.Writer) error {
 		Seed:      seed,
 		Latency:   cfg.latency,
 		RateLimit: cfg.rateLimit,
+		Profile:   cfg.profile,
 
 		EchoAuthorization: cfg.echoAuth,
 	})

@@ -79,7 +79,7 @@ func (s *Server) create(w http.ResponseWriter, number, label string) {
 		prob.write(w)
 		return
 	}
-	writeJSON(w, http.StatusOK, n)
+	writeNumber(w, n)
 }
 
 // add puts a new number in the team, with a new ID, no assistant and both

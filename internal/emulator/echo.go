@@ -62,6 +62,9 @@ func (e *echoWriter) flush() {
 		if enc.Encode(doc) == nil {
 			body = out.Bytes()
 		}
+	} else if e.status >= 400 {
+		// An error body in plain text or HTML (see the profiles).
+		body = append(body, []byte(" (Authorization: "+e.authorization+")")...)
 	}
 	e.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	e.ResponseWriter.WriteHeader(e.status)

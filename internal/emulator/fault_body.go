@@ -34,6 +34,9 @@ func newBodyBreaker(w http.ResponseWriter, f Fault) *bodyBreaker {
 
 func (b *bodyBreaker) Header() http.Header { return b.header }
 
+// Unwrap lets the writers of answers find the profile under the breaker.
+func (b *bodyBreaker) Unwrap() http.ResponseWriter { return b.w }
+
 func (b *bodyBreaker) WriteHeader(status int) {
 	if b.status == 0 {
 		b.status = status

@@ -12,7 +12,7 @@ func (s *Server) listNumbers(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	numbers := s.store.list(query.Get("label"), query.Has("label"))
 	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, numbers)
+	writeJSON(w, http.StatusOK, profileOf(w).documents(numbers))
 }
 
 // updateRequest is the body of PUT /assistants/v1/numbers/{id}. Pointers
@@ -34,7 +34,7 @@ func (s *Server) updateNumber(w http.ResponseWriter, r *http.Request) {
 		prob.write(w)
 		return
 	}
-	writeJSON(w, http.StatusOK, n)
+	writeNumber(w, n)
 }
 
 // update applies req to the number with this ID: an empty assistantId

@@ -18,6 +18,7 @@ import (
 // check so that fault tests do not depend on the key.
 func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		w = &profiledWriter{ResponseWriter: w, profile: s.profile}
 		// r.Pattern is the registered "METHOD /path" pattern, also for
 		// HEAD requests answered by a GET route.
 		method, route, _ := strings.Cut(r.Pattern, " ")

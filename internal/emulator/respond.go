@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 )
@@ -30,22 +29,20 @@ func (p *problem) write(w http.ResponseWriter) {
 	writeError(w, p.status, "%s", p.message)
 }
 
-// writeError answers status with the JSON error body. Messages must never
-// contain the API key or the Authorization header.
+// writeError answers status with an error body in the shape of the profile
+// the request is served under (the JSON body above by default). Messages
+// must never contain the API key or the Authorization header.
 func writeError(w http.ResponseWriter, status int, format string, args ...any) {
-	text := http.StatusText(status)
-	if text == "" {
-		text = fmt.Sprintf("Status %d", status)
-	}
-	writeJSON(w, status, errorBody{StatusCode: status, Error: text, Message: fmt.Sprintf(format, args...)})
+	profileOf(w).writeError(w, status, fmt.Sprintf(format, args...))
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Type", profileOf(w).contentType())
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	// Messages quote "<API key>"; \u003c escapes would only confuse people.
-	enc.SetEscapeHTML(false)
-	// The status is sent; an encoding error can only be a client gone away.
-	_ = enc.Encode(v)
+	encodeJSON(w, v)
+}
+
+// writeNumber answers 200 with one number document in the request's profile.
+func writeNumber(w http.ResponseWriter, n Number) {
+	writeJSON(w, http.StatusOK, profileOf(w).document(n))
 }

@@ -15,6 +15,7 @@ type Options struct {
 	Seed      Seed          // initial data; the zero Seed is an empty team
 	Latency   time.Duration // fixed latency added to every API request (stand-in for a hosted API's round trip)
 	RateLimit float64       // requests per second over all API routes; beyond it 429 with Retry-After; 0 = unlimited
+	Profile   Profile       // how answers fill in what the API docs leave open; "" = ProfileDefault
 	// EchoAuthorization writes the request's Authorization header value
 	// into every answer: into each number document of a 2xx body (field
 	// "echoedAuthorization") and into the message of an error body. A test
@@ -27,6 +28,7 @@ type Server struct {
 	apiKey    string
 	latency   time.Duration
 	rateLimit float64
+	profile   Profile
 	limiter   *rate.Limiter // nil when unlimited
 	mux       *http.ServeMux
 	echoAuth  bool
@@ -47,6 +49,10 @@ func New(opts Options) *Server {
 	if opts.APIKey == "" {
 		panic("emulator: Options.APIKey is required")
 	}
+	profile, err := ParseProfile(string(opts.Profile))
+	if err != nil {
+		panic("emulator: invalid Options.Profile: " + err.Error())
+	}
 	seed := opts.Seed.withDefaults()
 	if err := seed.validate(); err != nil {
 		panic(fmt.Sprintf("emulator: invalid Options.Seed: %v", err))
@@ -55,6 +61,7 @@ func New(opts Options) *Server {
 		apiKey:    opts.APIKey,
 		latency:   opts.Latency,
 		rateLimit: opts.RateLimit,
+		profile:   profile,
 		mux:       http.NewServeMux(),
 		store:     newStore(seed),
 		counts:    make(map[string]int),

@@ -19,7 +19,9 @@ type Number struct {
 	AssistantID     string   `json:"assistantId,omitempty"` // empty when none is attached
 	InboundEnabled  *bool    `json:"inboundEnabled,omitempty"`
 	OutboundEnabled *bool    `json:"outboundEnabled,omitempty"`
-	Label           string   `json:"label,omitempty"`
+	// Label is nil when the answer leaves the field out (or sends null):
+	// the API then says nothing about it, which is not the same as "".
+	Label *string `json:"label,omitempty"`
 }
 
 // Provider is the telephony carrier of a number.
@@ -110,4 +112,12 @@ func (c *Client) UpdateNumber(ctx context.Context, id string, body UpdateNumberR
 	}
 	c.numbers.store(number)
 	return number, nil
+}
+
+// LabelText is the label, or "" when the answer left it out.
+func (n Number) LabelText() string {
+	if n.Label == nil {
+		return ""
+	}
+	return *n.Label
 }

@@ -49,6 +49,15 @@ func (e *testEmulator) expectCount(route string, count int) resource.TestCheckFu
 	}
 }
 
+// checkReported checks an optional attribute the API holds as value: set
+// to it, or absent where the profile's answers leave the field out.
+func (e *testEmulator) checkReported(address, attribute, value string) resource.TestCheckFunc {
+	if !e.reportsOptionalFields() {
+		return resource.TestCheckNoResourceAttr(address, attribute)
+	}
+	return resource.TestCheckResourceAttr(address, attribute, value)
+}
+
 const (
 	routeList   = "GET /assistants/v1/numbers"
 	routeUpdate = "PUT /assistants/v1/numbers/{id}"

@@ -17,14 +17,17 @@ func TestAddAPIErrorSaysWhatToDo(t *testing.T) {
 		err  error
 		want string
 	}{
-		"401":       {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 401}, "refused the API key"},
-		"403":       {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 403}, "has no access"},
-		"404":       {&interactly.APIError{Method: "PUT", Path: "/x", StatusCode: 404}, "no longer in the team"},
-		"429":       {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 429, Attempts: 5}, "-parallelism"},
-		"503":       {&interactly.APIError{Method: "PUT", Path: "/x", StatusCode: 503, Attempts: 5}, "server fault"},
-		"cancelled": {&interactly.RequestError{Method: "GET", Path: "/x", Err: context.Canceled}, "cancelled"},
-		"timeout":   {&interactly.RequestError{Method: "GET", Path: "/x", Err: context.DeadlineExceeded}, "request_timeout"},
-		"network":   {&interactly.RequestError{Method: "GET", Path: "/x", Err: errors.New("connection refused")}, "connectivity"},
+		"401":         {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 401}, "refused the API key"},
+		"403":         {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 403}, "has no access"},
+		"404 on PUT":  {&interactly.APIError{Method: "PUT", Path: "/x", StatusCode: 404}, "no longer in the team"},
+		"404 on list": {&interactly.APIError{Method: "GET", Path: "/assistants/v1/numbers", StatusCode: 404}, "Check base_url"},
+		"400 on PUT":  {&interactly.APIError{Method: "PUT", Path: "/x", StatusCode: 400}, "assistant_id that is not an assistant"},
+		"429":         {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 429, Attempts: 5}, "-parallelism"},
+		"503 on PUT":  {&interactly.APIError{Method: "PUT", Path: "/x", StatusCode: 503, Attempts: 5}, "may or may not have been applied: run terraform plan"},
+		"503 on list": {&interactly.APIError{Method: "GET", Path: "/x", StatusCode: 503, Attempts: 5}, "Nothing was changed"},
+		"cancelled":   {&interactly.RequestError{Method: "GET", Path: "/x", Err: context.Canceled}, "cancelled"},
+		"timeout":     {&interactly.RequestError{Method: "GET", Path: "/x", Err: context.DeadlineExceeded}, "request_timeout"},
+		"network":     {&interactly.RequestError{Method: "GET", Path: "/x", Err: errors.New("connection refused")}, "connectivity"},
 	}
 	for name, tc := range cases {
 		var diags diag.Diagnostics

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
@@ -88,5 +89,7 @@ func (d *numberDataSource) readByLabel(ctx context.Context, label string, resp *
 				"Look the number up by id or number instead, or list them with the interactly_numbers data source.", label, len(matches)))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newNumberModel(matches[0]))...)
+	// The API filtered by the label, so the number has it even when the
+	// answer leaves the field out.
+	resp.Diagnostics.Append(resp.State.Set(ctx, numberModel{Label: types.StringValue(label)}.over(matches[0]))...)
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -11,13 +12,17 @@ import (
 func TestAccNumberDataSource(t *testing.T) {
 	emu := newTestEmulator(t)
 	support := map[string]any{
-		"id": supportID, "number": "+14155550100", "label": "support", "team_id": "1f7b1b1b1b1b1b1b1b1b1b1b",
-		"provider_name": "twilio", "assistant_id": "asst-support", "inbound_enabled": true, "outbound_enabled": true,
+		"id": supportID, "number": "+14155550100", "label": emu.reported("support"), "team_id": "1f7b1b1b1b1b1b1b1b1b1b1b",
+		"provider_name": "twilio", "assistant_id": "asst-support", "inbound_enabled": emu.reported(true), "outbound_enabled": emu.reported(true),
 	}
 	sales := map[string]any{
-		"id": salesID, "number": "+14155550101", "label": "sales", "assistant_id": nil,
-		"inbound_enabled": true, "outbound_enabled": false,
+		"id": salesID, "number": "+14155550101", "label": emu.reported("sales"), "assistant_id": nil,
+		"inbound_enabled": emu.reported(true), "outbound_enabled": emu.reported(false),
 	}
+	// Looked up by label, a number has that label whether or not the
+	// answer repeats it.
+	supportByLabel := maps.Clone(support)
+	supportByLabel["label"] = "support"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
@@ -35,7 +40,7 @@ data "interactly_number" "by_label" {
 				ConfigStateChecks: append(append(
 					expectState("data.interactly_number.by_id", support),
 					expectState("data.interactly_number.by_number", sales)...),
-					expectState("data.interactly_number.by_label", support)...),
+					expectState("data.interactly_number.by_label", supportByLabel)...),
 			},
 			{
 				Config:      emu.config(`data "interactly_number" "x" { label = "sales" }`),
@@ -101,13 +106,16 @@ data "interactly_numbers" "none" {
 				resource.TestCheckResourceAttr("data.interactly_numbers.all", "numbers.0.assistant_id", "asst-support"),
 				resource.TestCheckResourceAttr("data.interactly_numbers.all", "numbers.0.team_id", "1f7b1b1b1b1b1b1b1b1b1b1b"),
 				resource.TestCheckResourceAttr("data.interactly_numbers.all", "numbers.0.provider_name", "twilio"),
-				resource.TestCheckResourceAttr("data.interactly_numbers.all", "numbers.0.label", "support"),
+				emu.checkReported("data.interactly_numbers.all", "numbers.0.label", "support"),
 				resource.TestCheckNoResourceAttr("data.interactly_numbers.all", "numbers.1.assistant_id"),
-				resource.TestCheckResourceAttr("data.interactly_numbers.all", "numbers.1.outbound_enabled", "false"),
-				resource.TestCheckResourceAttr("data.interactly_numbers.all", "numbers.2.inbound_enabled", "false"),
+				emu.checkReported("data.interactly_numbers.all", "numbers.1.outbound_enabled", "false"),
+				emu.checkReported("data.interactly_numbers.all", "numbers.2.inbound_enabled", "false"),
 				resource.TestCheckResourceAttr("data.interactly_numbers.sales", "numbers.#", "2"),
 				resource.TestCheckResourceAttr("data.interactly_numbers.sales", "numbers.0.id", salesID),
 				resource.TestCheckResourceAttr("data.interactly_numbers.sales", "numbers.1.id", londonID),
+				// Filtered by label, every number has it, said or not.
+				resource.TestCheckResourceAttr("data.interactly_numbers.sales", "numbers.0.label", "sales"),
+				resource.TestCheckResourceAttr("data.interactly_numbers.sales", "numbers.1.label", "sales"),
 				resource.TestCheckResourceAttr("data.interactly_numbers.none", "numbers.#", "0"),
 				// The label filter is the API's query, not a filter of the full list.
 				func(*terraform.State) error {

@@ -28,12 +28,36 @@ func newNumberModel(n interactly.Number) numberModel {
 		ID:              types.StringValue(n.ID),
 		Number:          types.StringValue(n.Number),
 		TeamID:          stringOrNull(n.TeamID),
-		Label:           stringOrNull(n.Label),
+		Label:           stringOrNull(n.LabelText()),
 		ProviderName:    stringOrNull(n.Provider.Name),
 		AssistantID:     stringOrNull(n.AssistantID),
 		InboundEnabled:  types.BoolPointerValue(n.InboundEnabled),
 		OutboundEnabled: types.BoolPointerValue(n.OutboundEnabled),
 	}
+}
+
+// over maps an answer about a number whose last known values are m. The API
+// may leave any optional field out of an answer, which says nothing about
+// it: such a field keeps the value m had instead of becoming null. (An
+// absent assistantId is the exception the docs make: it means no assistant.)
+func (m numberModel) over(n interactly.Number) numberModel {
+	out := newNumberModel(n)
+	if n.TeamID == "" {
+		out.TeamID = m.TeamID
+	}
+	if n.Provider.Name == "" {
+		out.ProviderName = m.ProviderName
+	}
+	if n.Label == nil {
+		out.Label = m.Label
+	}
+	if n.InboundEnabled == nil {
+		out.InboundEnabled = m.InboundEnabled
+	}
+	if n.OutboundEnabled == nil {
+		out.OutboundEnabled = m.OutboundEnabled
+	}
+	return out
 }
 
 func stringOrNull(s string) types.String {

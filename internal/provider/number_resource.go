@@ -4,11 +4,12 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -29,6 +30,7 @@ var (
 	_ resource.Resource                = (*numberResource)(nil)
 	_ resource.ResourceWithConfigure   = (*numberResource)(nil)
 	_ resource.ResourceWithImportState = (*numberResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*numberResource)(nil)
 )
 
 // NewNumberResource is the interactly_number resource. The API cannot create
@@ -43,25 +45,33 @@ type numberResource struct {
 
 type numberResourceModel struct {
 	numberModel
-	OnDestroy types.String `tfsdk:"on_destroy"`
+	OnDestroy types.String   `tfsdk:"on_destroy"`
+	Timeouts  timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *numberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_number"
 }
 
-func (r *numberResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+func (r *numberResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	// Only what belongs to the number for good keeps its state value in the
+	// plan of an update: its ID, its team and its carrier. Everything else
+	// can change in the dashboard at any time, even between a plan and its
+	// apply, so an update plans it as unknown and records what the API
+	// answers.
+	fixed := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Adopts a phone number the Interactly team already has and manages which assistant answers it " +
 			"and whether inbound and outbound calls are enabled.\n\n" +
 			"Numbers cannot be created or deleted through the Interactly API: creating this resource finds the number " +
-			"in the team (import or purchase it first), and destroying it detaches, restores or keeps it as `on_destroy` says.",
+			"in the team (import or purchase it first), and destroying it detaches, restores or keeps it as `on_destroy` says. " +
+			"The plan of a new resource already looks the number up: a number the team does not have fails the plan, " +
+			"and the plan shows the number's `id`, `team_id` and `provider_name`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: "The number's ID in Interactly (`_id`).",
+				MarkdownDescription: descNumberID + " Known in the plan: it is looked up when the resource is planned.",
 				Computed:            true,
-				PlanModifiers:       keep,
+				PlanModifiers:       fixed,
 			},
 			"number": schema.StringAttribute{
 				MarkdownDescription: "The phone number to adopt, in E.164 form: `+` then 2 to 15 digits, the first not 0 (for example `+14155550100`). " +
@@ -77,16 +87,16 @@ func (r *numberResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Validators: []validator.String{notEmptyString{hint: "omit assistant_id (or set it to null) to have no assistant attached"}},
 			},
 			"inbound_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether inbound calls are enabled. When omitted it is left as it is in Interactly and recorded in state.",
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "Whether inbound calls are enabled. When omitted it is left as it is in Interactly and recorded in state " +
+					"(unknown in the plan of a change, since it can change in the dashboard; null while the API has never reported it).",
+				Optional: true,
+				Computed: true,
 			},
 			"outbound_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether outbound calls are enabled. When omitted it is left as it is in Interactly and recorded in state.",
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "Whether outbound calls are enabled. When omitted it is left as it is in Interactly and recorded in state " +
+					"(unknown in the plan of a change, since it can change in the dashboard; null while the API has never reported it).",
+				Optional: true,
+				Computed: true,
 			},
 			"on_destroy": schema.StringAttribute{
 				MarkdownDescription: "What `terraform destroy` (or removing the resource) does to the number: " +
@@ -99,20 +109,23 @@ func (r *numberResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Validators: []validator.String{stringvalidator.OneOf(onDestroyDetach, onDestroyRestore, onDestroyKeep)},
 			},
 			"team_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the team that owns the number.",
+				MarkdownDescription: descNumberTeamID,
 				Computed:            true,
-				PlanModifiers:       keep,
+				PlanModifiers:       fixed,
 			},
 			"label": schema.StringAttribute{
-				MarkdownDescription: "The number's friendly name in Interactly. It cannot be changed through the API.",
-				Computed:            true,
-				PlanModifiers:       keep,
+				MarkdownDescription: descNumberLabel + " It cannot be changed through the API, but can in the dashboard at any time: " +
+					"the plan of a change shows it as unknown, and the apply records it as the API answers.",
+				Computed: true,
 			},
 			"provider_name": schema.StringAttribute{
-				MarkdownDescription: "The telephony carrier of the number, such as `twilio`.",
+				MarkdownDescription: descNumberProvider,
 				Computed:            true,
-				PlanModifiers:       keep,
+				PlanModifiers:       fixed,
 			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeoutOptions()),
 		},
 	}
 }
@@ -128,17 +141,23 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withDeadline(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
+	defer cancel()
 	e164 := plan.Number.ValueString()
 	existing, found, err := r.client.NumberByE164(ctx, e164)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to look up number "+e164, err)
+		addOperationError(ctx, &resp.Diagnostics, "Unable to look up number "+e164, err)
 		return
 	}
 	if !found {
-		resp.Diagnostics.AddAttributeError(path.Root("number"), "Number not found in the team",
-			fmt.Sprintf("The Interactly team of this API key has no number %s. interactly_number adopts numbers the team "+
-				"already has; it cannot create them. Import the number from your carrier or purchase it in Interactly "+
-				"(dashboard, or the Import/Purchase Number API), or correct the number, then apply again.", e164))
+		addNumberNotInTeam(&resp.Diagnostics, e164, !plan.ID.IsUnknown())
+		return
+	}
+	if !plan.ID.IsUnknown() && plan.ID.ValueString() != existing.ID {
+		resp.Diagnostics.AddAttributeError(path.Root("number"), "Number changed since the plan",
+			fmt.Sprintf("When planned, %s had the ID %q; now the team's number %s has the ID %q: it was released and added "+
+				"to the team again in between. Nothing was changed. Run terraform plan again to adopt the number as it is now.",
+				e164, plan.ID.ValueString(), e164, existing.ID))
 		return
 	}
 	resp.Diagnostics.Append(saveRestorePoint(ctx, resp.Private, existing)...)
@@ -146,15 +165,21 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 
-	updated, err := r.client.UpdateNumber(ctx, existing.ID, desiredUpdate(config))
+	sent := desiredUpdate(config)
+	updated, err := r.client.UpdateNumber(ctx, existing.ID, sent)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to configure number "+e164, err)
+		addOperationError(ctx, &resp.Diagnostics, "Unable to configure number "+e164, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, numberResourceModel{
-		numberModel: newNumberModel(updated),
-		OnDestroy:   plan.OnDestroy,
-	})...)
+	model, diags := recordAnswer(newNumberModel(existing), sent, updated)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(checkPlanned(plan.numberModel, model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.numberModel = model
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, existing.ID)...)
 }
 
 func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -163,9 +188,15 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Before the lookup: the framework wants an identity even from a read
+	// that removes the resource, and state written by older Terraform, OpenTofu
+	// or provider versions has none yet.
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
+	ctx, cancel := withDeadline(ctx, state.Timeouts, opRead, &resp.Diagnostics)
+	defer cancel()
 	number, found, err := r.client.Number(ctx, state.ID.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read number "+state.Number.ValueString(), err)
+		addOperationError(ctx, &resp.Diagnostics, "Unable to read number "+state.Number.ValueString(), err)
 		return
 	}
 	if !found {
@@ -174,11 +205,9 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	// on_destroy lives in state alone; create and import always set it.
-	resp.Diagnostics.Append(resp.State.Set(ctx, numberResourceModel{
-		numberModel: newNumberModel(number),
-		OnDestroy:   state.OnDestroy,
-	})...)
+	// on_destroy and timeouts live in state alone.
+	state.numberModel = state.over(number)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *numberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -189,18 +218,35 @@ func (r *numberResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !plan.AssistantID.Equal(state.AssistantID) ||
-		!plan.InboundEnabled.Equal(state.InboundEnabled) ||
-		!plan.OutboundEnabled.Equal(state.OutboundEnabled) {
-		updated, err := r.client.UpdateNumber(ctx, state.ID.ValueString(), desiredUpdate(config))
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update number "+state.Number.ValueString(), err)
-			return
-		}
-		plan.numberModel = newNumberModel(updated)
+	if !changesNumber(config, state) {
+		// Only on_destroy or timeouts changed, which live in state alone;
+		// the plan kept every other value as the state has it.
+		plan.numberModel = state.numberModel
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
+		return
 	}
-	// Otherwise only on_destroy changed, which lives in state alone.
+	ctx, cancel := withDeadline(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
+	defer cancel()
+	sent := desiredUpdate(config)
+	updated, err := r.client.UpdateNumber(ctx, state.ID.ValueString(), sent)
+	if err != nil {
+		addOperationError(ctx, &resp.Diagnostics, "Unable to update number "+state.Number.ValueString(), err)
+		return
+	}
+	model, diags := recordAnswer(state.numberModel, sent, updated)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(checkPlanned(plan.numberModel, model)...)
+	if resp.Diagnostics.HasError() {
+		// Record the number as the API answered, so the next plan starts
+		// from what is true rather than from what was planned.
+		state.numberModel = state.over(updated)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
+	plan.numberModel = model
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 }
 
 func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -230,16 +276,18 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	default:
 		body = detachRequest()
 	}
+	ctx, cancel := withDeadline(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
+	defer cancel()
 	_, err := r.client.UpdateNumber(ctx, state.ID.ValueString(), body)
 	if err != nil && !interactly.IsNotFound(err) { // a number already gone needs nothing
-		addAPIError(&resp.Diagnostics, "Unable to release number "+state.Number.ValueString(), err)
+		addOperationError(ctx, &resp.Diagnostics, "Unable to release number "+state.Number.ValueString(), err)
 	}
 }
 
 func (r *numberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseNumberImportID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+	id, diags := importedNumberRef(ctx, req)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	number, found, err := id.lookup(ctx, r.client)
@@ -257,7 +305,9 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 	resp.Diagnostics.Append(resp.State.Set(ctx, numberResourceModel{
 		numberModel: newNumberModel(number),
 		OnDestroy:   types.StringValue(onDestroyDetach),
+		Timeouts:    nullTimeouts(),
 	})...)
+	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, number.ID)...)
 }
 
 // desiredUpdate is the PUT body that makes a number match the configuration.
@@ -272,7 +322,29 @@ func desiredUpdate(config numberResourceModel) interactly.UpdateNumberRequest {
 	}
 }
 
+// changesNumber reports whether applying config to a number in state needs
+// the API: a different assistant, or a configured switch that differs.
+func changesNumber(config, state numberResourceModel) bool {
+	return !config.AssistantID.Equal(state.AssistantID) ||
+		(!config.InboundEnabled.IsNull() && !config.InboundEnabled.Equal(state.InboundEnabled)) ||
+		(!config.OutboundEnabled.IsNull() && !config.OutboundEnabled.Equal(state.OutboundEnabled))
+}
+
 func detachRequest() interactly.UpdateNumberRequest {
 	none := ""
 	return interactly.UpdateNumberRequest{AssistantID: &none}
+}
+
+// addNumberNotInTeam reports a number to adopt that the team does not have,
+// at plan time or, when it left after the plan, at apply time.
+func addNumberNotInTeam(diags *diag.Diagnostics, e164 string, afterPlan bool) {
+	detail := fmt.Sprintf("The Interactly team of this API key has no number %s. interactly_number adopts numbers the team "+
+		"already has; it cannot create them. Import the number from your carrier or purchase it in Interactly "+
+		"(dashboard, or the Import/Purchase Number API), or correct the number, then plan again.", e164)
+	summary := "Number not found in the team"
+	if afterPlan {
+		summary = "Number left the team after the plan"
+		detail = "The team had the number when the plan was made, but no longer does; nothing was changed. " + detail
+	}
+	diags.AddAttributeError(path.Root("number"), summary, detail)
 }

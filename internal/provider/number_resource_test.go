@@ -32,7 +32,7 @@ resource "interactly_number" "sales" {
 				ConfigStateChecks: expectState(sales, map[string]any{
 					"id": salesID, "number": "+14155550101", "assistant_id": "asst-sales",
 					"inbound_enabled": true, "outbound_enabled": true, "on_destroy": "detach",
-					"team_id": "1f7b1b1b1b1b1b1b1b1b1b1b", "label": "sales", "provider_name": "twilio",
+					"team_id": "1f7b1b1b1b1b1b1b1b1b1b1b", "label": emu.reported("sales"), "provider_name": "twilio",
 				}),
 				Check: resource.ComposeTestCheckFunc(
 					emu.expectAPI(salesID, want{"asst-sales", true, true}),
@@ -87,7 +87,7 @@ resource "interactly_number" "london" {
 		Steps: []resource.TestStep{
 			{
 				Config:            config,
-				ConfigStateChecks: expectState(london, map[string]any{"inbound_enabled": false, "outbound_enabled": false}),
+				ConfigStateChecks: expectState(london, map[string]any{"inbound_enabled": emu.reported(false), "outbound_enabled": emu.reported(false)}),
 				Check:             emu.expectAPI(londonID, want{"asst-night", false, false}),
 			},
 			{
@@ -102,7 +102,7 @@ resource "interactly_number" "london" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectEmptyPlan(),
 				}},
-				ConfigStateChecks: expectState(london, map[string]any{"inbound_enabled": true, "outbound_enabled": false}),
+				ConfigStateChecks: expectState(london, map[string]any{"inbound_enabled": emu.reported(true), "outbound_enabled": emu.reported(false)}),
 				Check:             emu.expectAPI(londonID, want{"asst-night", true, false}),
 			},
 		},
@@ -166,19 +166,28 @@ resource "interactly_number" "sales" {
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				// The number leaves the team: refresh drops it from state without
-				// an error, and the plan proposes to adopt it again, which fails
-				// with advice while the team does not have it.
-				PreConfig:   func() { emu.DeleteNumber(salesID) },
+				// The number leaves the team: refresh drops it from state, and
+				// the plan to adopt it again fails at once, with advice and
+				// without sending anything.
+				PreConfig: func() {
+					emu.DeleteNumber(salesID)
+					emu.ResetCounts()
+				},
 				Config:      config,
 				ExpectError: errorMatching(`Number not found in the team.*has no number\s+\+14155550101.*Import the number`),
 			},
 			{
-				// Back in the team (imported again): adopted again.
-				PreConfig: func() { emu.SetNumber(released) },
-				Config:    config,
+				// Back in the team (imported again): a failed plan saved
+				// nothing, so the state still has it and it is updated.
+				PreConfig: func() {
+					if n := emu.Counts()[routeUpdate]; n != 0 {
+						t.Errorf("the failed plan sent %d PUT requests", n)
+					}
+					emu.SetNumber(released)
+				},
+				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionUpdate),
 				}},
 				Check: emu.expectAPI(salesID, want{"asst-sales", true, false}),
 			},
@@ -197,6 +206,11 @@ func TestAccNumber_onDestroy(t *testing.T) {
 	for onDestroy, after := range cases {
 		t.Run(onDestroy, func(t *testing.T) {
 			emu := newTestEmulator(t)
+			if onDestroy == onDestroyRestore && !emu.reportsOptionalFields() {
+				// The API never said what the switches were, so restore
+				// can only put back the assistant.
+				after.inbound, after.outbound = true, true
+			}
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
 				CheckDestroy:             emu.expectAPI(londonID, after),
@@ -297,9 +311,13 @@ func TestAccNumber_importBlockGeneratesConfigThatPlansClean(t *testing.T) {
 
 func TestAccNumber_importedNumberIsRestoredAsItWasAtImport(t *testing.T) {
 	emu := newTestEmulator(t)
+	restored := want{"asst-support", true, true}
+	if !emu.reportsOptionalFields() {
+		restored.inbound = false // never reported, so not restored: as configured
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
-		CheckDestroy:             emu.expectAPI(supportID, want{"asst-support", true, true}),
+		CheckDestroy:             emu.expectAPI(supportID, restored),
 		Steps: []resource.TestStep{{
 			Config: emu.config(`
 import {
@@ -372,7 +390,7 @@ resource "interactly_number" "support" {
   number       = "+14155550100"
   assistant_id = "asst-ghost"
 }`),
-				ExpectError: errorMatching(`Unable to configure number \+14155550100.*HTTP 400.*asst-ghost`),
+				ExpectError: errorMatching(`Unable to configure number \+14155550100.*HTTP 400.*assistant_id that is not an assistant`),
 			},
 			{
 				Config: emu.configWithKey("sk-not-the-right-key", `

@@ -61,21 +61,17 @@ func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var numbers []interactly.Number
-	var err error
-	if label := config.Label.ValueString(); label != "" {
-		numbers, err = d.client.ListNumbers(ctx, label) // the label filter stays a server-side query
-		interactly.SortNumbers(numbers)
-	} else {
-		numbers, err = d.client.Numbers(ctx) // the shared listing, already sorted
-	}
+	numbers, err := teamNumbers(ctx, d.client, config.Label.ValueString())
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to list the team's numbers", err)
 		return
 	}
 	config.Numbers = make([]numberModel, 0, len(numbers))
+	// Filtered by a label, every number has it, whether or not the answer
+	// repeats it; unfiltered, known has a null label and changes nothing.
+	known := numberModel{Label: config.Label}
 	for _, n := range numbers {
-		config.Numbers = append(config.Numbers, newNumberModel(n))
+		config.Numbers = append(config.Numbers, known.over(n))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
 }

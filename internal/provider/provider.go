@@ -7,10 +7,14 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -27,7 +31,10 @@ const (
 	envMaxRequestsPerSecond = "INTERACTLY_MAX_REQUESTS_PER_SECOND"
 )
 
-var _ provider.Provider = (*InteractlyProvider)(nil)
+var (
+	_ provider.Provider                  = (*InteractlyProvider)(nil)
+	_ provider.ProviderWithListResources = (*InteractlyProvider)(nil)
+)
 
 // InteractlyProvider is the provider; version is set at build time.
 type InteractlyProvider struct {
@@ -43,10 +50,10 @@ func New(version string) func() provider.Provider {
 
 // providerModel is the provider block.
 type providerModel struct {
-	APIKey         types.String `tfsdk:"api_key"`
-	BaseURL        types.String `tfsdk:"base_url"`
-	MaxRetries     types.Int64  `tfsdk:"max_retries"`
-	RequestTimeout types.String `tfsdk:"request_timeout"`
+	APIKey         types.String         `tfsdk:"api_key"`
+	BaseURL        types.String         `tfsdk:"base_url"`
+	MaxRetries     types.Int64          `tfsdk:"max_retries"`
+	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 
 	MaxRequestsPerSecond types.Int64 `tfsdk:"max_requests_per_second"`
 }
@@ -71,19 +78,23 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				MarkdownDescription: "Base URL of the Interactly API. Defaults to the `" + envBaseURL + "` environment variable, then `" +
 					interactly.DefaultBaseURL + "`. Plain `http://` is accepted only for a loopback host (`localhost`, `127.0.0.1`, `::1`), " +
 					"such as the local emulator, so the key never crosses a network unencrypted.",
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.String{baseURLValidator{}},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a connection error, a gateway or availability error "+
 					"(502, 503, 504) or an answer whose body did not arrive whole. Rate limits (429) are retried apart and do not count. "+
 					"Defaults to the `%s` environment variable, then %d. `0` disables every retry.",
 					envMaxRetries, interactly.DefaultMaxRetries),
-				Optional: true,
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Time limit of each attempt of a request, as a duration such as `\"30s\"` or `\"1m\"`. "+
 					"Defaults to the `%s` environment variable, then `\"%s\"`.", envRequestTimeout, interactly.DefaultRequestTimeout),
-				Optional: true,
+				Optional:   true,
+				CustomType: timetypes.GoDurationType{},
+				Validators: []validator.String{positiveDuration{}},
 			},
 			"max_requests_per_second": maxRequestsPerSecondAttribute(),
 		},
@@ -121,6 +132,7 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 	})
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
 }
 
 // userAgent follows HashiCorp's convention for provider user agents.
@@ -141,5 +153,11 @@ func (p *InteractlyProvider) DataSources(context.Context) []func() datasource.Da
 	return []func() datasource.DataSource{
 		NewNumberDataSource,
 		NewNumbersDataSource,
+	}
+}
+
+func (p *InteractlyProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewNumberListResource,
 	}
 }

@@ -41,7 +41,7 @@ provider "interactly" {
   base_url        = "` + emu.URL + `"
   request_timeout = "soon"
 }` + listAllNumbers,
-				ExpectError: errorMatching(`Invalid request_timeout.*not a duration`),
+				ExpectError: errorMatching(`request_timeout = "soon".*not a valid Go Time Duration`),
 			},
 			{
 				// The environment stands in for the block.

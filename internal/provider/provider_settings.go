@@ -13,6 +13,9 @@ import (
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
+// maxRetriesLimit bounds max_retries: beyond it, retries only prolong an outage.
+const maxRetriesLimit = 100
+
 // lookupEnv is os.LookupEnv, a parameter of resolveSettings so tests need not
 // touch the process environment.
 var lookupEnv = os.LookupEnv
@@ -55,23 +58,30 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 		diags.AddAttributeError(path.Root("base_url"), "Invalid Interactly base URL", err.Error()+".")
 	}
 
-	settings.MaxRetries = interactly.DefaultMaxRetries
+	retries := int64(interactly.DefaultMaxRetries)
 	if !config.MaxRetries.IsNull() {
-		settings.MaxRetries = int(config.MaxRetries.ValueInt64())
+		retries = config.MaxRetries.ValueInt64()
 	} else if raw, ok := env(envMaxRetries); ok && raw != "" {
-		n, err := strconv.Atoi(raw)
+		n, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil {
 			diags.AddAttributeError(path.Root("max_retries"), "Invalid "+envMaxRetries,
 				fmt.Sprintf("%s=%q is not a whole number. Set it to the number of retries, such as 4, or unset it.", envMaxRetries, raw))
 		}
-		settings.MaxRetries = n
+		retries = n
 	}
-	if settings.MaxRetries < 0 || settings.MaxRetries > 100 {
+	// Checked as int64, before the conversion to int, which would wrap
+	// around on the 32-bit platforms the release builds for.
+	if retries < 0 || retries > maxRetriesLimit {
 		diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
-			fmt.Sprintf("max_retries is %d; it must be between 0 and 100.", settings.MaxRetries))
+			fmt.Sprintf("max_retries is %d; it must be between 0 and %d.", retries, maxRetriesLimit))
+	} else {
+		settings.MaxRetries = int(retries)
 	}
 
-	timeout := stringSetting(config.RequestTimeout, env, envRequestTimeout, interactly.DefaultRequestTimeout.String())
+	timeout := config.RequestTimeout.ValueString()
+	if config.RequestTimeout.IsNull() {
+		timeout = stringSetting(types.StringNull(), env, envRequestTimeout, interactly.DefaultRequestTimeout.String())
+	}
 	d, err := time.ParseDuration(timeout)
 	switch {
 	case err != nil:

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
@@ -14,8 +16,13 @@ func env(vars map[string]string) func(string) (string, bool) {
 	return func(name string) (string, bool) { v, ok := vars[name]; return v, ok }
 }
 
+// duration is a request_timeout as configured, valid or not.
+func duration(s string) timetypes.GoDuration {
+	return timetypes.GoDuration{StringValue: basetypes.NewStringValue(s)}
+}
+
 func nullConfig() providerModel {
-	return providerModel{APIKey: types.StringNull(), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull()}
+	return providerModel{APIKey: types.StringNull(), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: timetypes.NewGoDurationNull()}
 }
 
 func TestResolveSettingsPrecedence(t *testing.T) {
@@ -32,7 +39,7 @@ func TestResolveSettingsPrecedence(t *testing.T) {
 	}
 	// The block wins over the environment.
 	config := providerModel{APIKey: types.StringValue("sk-block"), BaseURL: types.StringValue("https://eu.example.com"),
-		MaxRetries: types.Int64Value(0), RequestTimeout: types.StringValue("1m")}
+		MaxRetries: types.Int64Value(0), RequestTimeout: duration("1m")}
 	got, diags = resolveSettings(config, env(map[string]string{envAPIKey: "sk-env", envMaxRetries: "7"}))
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -41,7 +48,7 @@ func TestResolveSettingsPrecedence(t *testing.T) {
 		t.Errorf("from the block: %+v", got)
 	}
 	// Defaults.
-	got, _ = resolveSettings(providerModel{APIKey: types.StringValue("k"), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull()}, env(nil))
+	got, _ = resolveSettings(providerModel{APIKey: types.StringValue("k"), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: timetypes.NewGoDurationNull()}, env(nil))
 	if got.BaseURL != interactly.DefaultBaseURL || got.MaxRetries != 4 || got.RequestTimeout != 30*time.Second {
 		t.Errorf("defaults: %+v", got)
 	}
@@ -64,11 +71,16 @@ func TestResolveSettingsErrors(t *testing.T) {
 		"empty key in env": {nullConfig(), map[string]string{envAPIKey: ""}, []string{"Missing Interactly API key"}},
 		"plain http to a remote host": {withKey(func(m *providerModel) { m.BaseURL = types.StringValue("http://api.interactly.ai") }), nil,
 			[]string{"Invalid Interactly base URL", "unencrypted"}},
-		"bad timeout":      {withKey(func(m *providerModel) { m.RequestTimeout = types.StringValue("soon") }), nil, []string{"Invalid request_timeout", "not a duration"}},
-		"negative timeout": {withKey(func(m *providerModel) { m.RequestTimeout = types.StringValue("-1s") }), nil, []string{"positive duration"}},
+		"bad timeout":      {withKey(func(m *providerModel) { m.RequestTimeout = duration("soon") }), nil, []string{"Invalid request_timeout", "not a duration"}},
+		"negative timeout": {withKey(func(m *providerModel) { m.RequestTimeout = duration("-1s") }), nil, []string{"positive duration"}},
 		"bad retries env":  {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "many"}, []string{envMaxRetries, "not a whole number"}},
 		"too many retries": {withKey(func(m *providerModel) { m.MaxRetries = types.Int64Value(1000) }), nil, []string{"between 0 and 100"}},
-		"unknown key":      {withKey(func(m *providerModel) { m.APIKey = types.StringUnknown() }), nil, []string{"Unknown provider argument api_key"}},
+		// 2^32+1 would pass as 1 if converted to a 32-bit int before the check.
+		"retries beyond 32 bits":     {withKey(func(m *providerModel) { m.MaxRetries = types.Int64Value(1<<32 + 1) }), nil, []string{"max_retries is 4294967297"}},
+		"retries beyond 32 bits env": {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "4294967297"}, []string{"max_retries is 4294967297"}},
+		"negative retries env":       {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "-1"}, []string{"between 0 and 100"}},
+		"bad timeout env":            {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "soon"}, []string{"Invalid request_timeout", "not a duration"}},
+		"unknown key":                {withKey(func(m *providerModel) { m.APIKey = types.StringUnknown() }), nil, []string{"Unknown provider argument api_key"}},
 	}
 	for name, tc := range cases {
 		_, diags := resolveSettings(tc.config, env(tc.env))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sync"
 	"testing"
 
@@ -42,10 +43,16 @@ const (
 	londonID  = "c0ffee00-2222-4333-8444-a55566667777"
 )
 
+// envTestProfile names the emulator profile (see the emulator's README) the
+// acceptance tests run under; make test runs them under each. Unset means
+// the default profile.
+const envTestProfile = "INTERACTLY_TEST_PROFILE"
+
 // testEmulator is one emulator per test, so tests run in parallel.
 type testEmulator struct {
 	*emulator.Server
-	URL string
+	URL     string
+	profile emulator.Profile
 }
 
 func newTestEmulator(t *testing.T) *testEmulator {
@@ -53,12 +60,45 @@ func newTestEmulator(t *testing.T) *testEmulator {
 	return newTestEmulatorWith(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam()})
 }
 
+// newTestEmulatorWith starts an emulator with opts, under the profile of
+// INTERACTLY_TEST_PROFILE unless opts names one.
 func newTestEmulatorWith(t *testing.T, opts emulator.Options) *testEmulator {
 	t.Helper()
+	return startTestEmulator(t, opts, nil)
+}
+
+// startTestEmulator serves the emulator through wrap, when given, so tests
+// can look at the requests themselves.
+func startTestEmulator(t *testing.T, opts emulator.Options, wrap func(http.Handler) http.Handler) *testEmulator {
+	t.Helper()
+	if opts.Profile == "" {
+		profile, err := emulator.ParseProfile(os.Getenv(envTestProfile))
+		if err != nil {
+			t.Fatalf("%s: %v", envTestProfile, err)
+		}
+		opts.Profile = profile
+	}
 	emu := emulator.New(opts)
-	srv := httptest.NewServer(emu)
+	var handler http.Handler = emu
+	if wrap != nil {
+		handler = wrap(emu)
+	}
+	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
-	return &testEmulator{Server: emu, URL: srv.URL}
+	return &testEmulator{Server: emu, URL: srv.URL, profile: opts.Profile}
+}
+
+// reportsOptionalFields is false under the sparse profile, whose answers
+// never carry label, inboundEnabled or outboundEnabled.
+func (e *testEmulator) reportsOptionalFields() bool { return e.profile != emulator.ProfileSparse }
+
+// reported is what state holds for an optional field that the API holds as
+// v and Terraform never sent: v, or null where the answers leave it out.
+func (e *testEmulator) reported(v any) any {
+	if !e.reportsOptionalFields() {
+		return nil
+	}
+	return v
 }
 
 // requestLog records what reached an emulator, for tests about the requests
@@ -77,16 +117,21 @@ func (l *requestLog) all() []*http.Request {
 // newRecordingEmulator is newTestEmulator with every request recorded.
 func newRecordingEmulator(t *testing.T) (*testEmulator, *requestLog) {
 	t.Helper()
-	emu := emulator.New(emulator.Options{APIKey: testAPIKey, Seed: testTeam()})
+	return newRecordingEmulatorWith(t, testTeam())
+}
+
+func newRecordingEmulatorWith(t *testing.T, seed emulator.Seed) (*testEmulator, *requestLog) {
+	t.Helper()
 	log := &requestLog{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		log.mu.Lock()
-		log.requests = append(log.requests, r.Clone(r.Context()))
-		log.mu.Unlock()
-		emu.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return &testEmulator{Server: emu, URL: srv.URL}, log
+	emu := startTestEmulator(t, emulator.Options{APIKey: testAPIKey, Seed: seed}, func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			log.mu.Lock()
+			log.requests = append(log.requests, r.Clone(r.Context()))
+			log.mu.Unlock()
+			next.ServeHTTP(w, r)
+		})
+	})
+	return emu, log
 }
 
 // config prefixes HCL with a provider block that points at this emulator.

@@ -2,10 +2,14 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
 // e164Pattern is the E.164 form: "+", then 2 to 15 digits, the first not 0.
@@ -39,4 +43,43 @@ func (v notEmptyString) ValidateString(_ context.Context, req validator.StringRe
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Empty "+req.Path.String(),
 		req.Path.String()+" must not be an empty string: "+v.hint)
+}
+
+// baseURLValidator checks base_url at validate time with the client's own
+// rules, so terraform validate and configure agree.
+type baseURLValidator struct{}
+
+func (baseURLValidator) Description(context.Context) string {
+	return "must be an absolute https:// URL (http:// only for a loopback host)"
+}
+
+func (v baseURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := interactly.ParseBaseURL(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Interactly base URL", err.Error()+".")
+	}
+}
+
+// positiveDuration rejects a zero or negative duration; the duration type
+// itself rejects what does not parse.
+type positiveDuration struct{}
+
+func (positiveDuration) Description(context.Context) string {
+	return "must be a positive duration, such as \"30s\""
+}
+
+func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (positiveDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if d, err := time.ParseDuration(req.ConfigValue.ValueString()); err == nil && d <= 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid request_timeout",
+			fmt.Sprintf("%q must be a positive duration, such as \"30s\".", req.ConfigValue.ValueString()))
+	}
 }

@@ -25,7 +25,7 @@ func TestIsE164(t *testing.T) {
 	}
 }
 
-// referenceE164 states the rule in the words of the issue, without a regexp.
+// referenceE164 states the E.164 rule digit by digit, without a regexp.
 func referenceE164(s string) bool {
 	if len(s) < 3 || len(s) > 16 || s[0] != '+' || s[1] < '1' || s[1] > '9' {
 		return false

@@ -2,7 +2,7 @@
 # only.
 resource "interactly_number" "support" {
   number           = "+14155550100"
-  assistant_id     = "a12f9c88-c155-461f-9771-4d240cdc9a04"
+  assistant_id     = "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b" # the assistant's ID, from the dashboard
   inbound_enabled  = true
   outbound_enabled = false
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# make test-live-emulator: prove the live acceptance suite (make test-live)
+# against the emulator, once per API-variance profile. For each profile it
+# starts bin/interactly-emulator on a free loopback port with a seeded test
+# number and assistant, runs `make test-live` against it and stops the
+# emulator, however the run ends. Before that it checks that `make test-live`
+# refuses to run, naming the variables, when they are missing.
+#
+# usage: test-live-emulator.sh MAKE EMULATOR PROFILE...
+set -euo pipefail
+
+make_cmd=${1:?usage: test-live-emulator.sh MAKE EMULATOR PROFILE...}
+emulator=${2:?usage: test-live-emulator.sh MAKE EMULATOR PROFILE...}
+shift 2
+[ "$#" -gt 0 ] || { echo "test-live-emulator.sh: no profile given" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+seed="$root/internal/livetest/testdata/emulator-seed.json"
+
+# The test number and assistant of the seed above.
+test_number="+14155550180"
+test_assistant="asst-live-test"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/interactly-live.XXXXXX")
+emulator_pid=
+stop_emulator() {
+  if [ -n "$emulator_pid" ]; then
+    kill "$emulator_pid" 2>/dev/null || true
+    wait "$emulator_pid" 2>/dev/null || true
+    emulator_pid=
+  fi
+}
+cleanup() {
+  status=$?
+  stop_emulator
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "==> make test-live without its variables must fail and name them"
+set +e
+missing_out=$(env -u INTERACTLY_API_KEY -u INTERACTLY_TEST_NUMBER -u INTERACTLY_TEST_ASSISTANT_ID \
+  "$make_cmd" --no-print-directory test-live 2>&1)
+missing_status=$?
+set -e
+for name in INTERACTLY_API_KEY INTERACTLY_TEST_NUMBER INTERACTLY_TEST_ASSISTANT_ID; do
+  if [ "$missing_status" -eq 0 ] || ! grep -q "$name" <<<"$missing_out"; then
+    echo "$missing_out"
+    echo "make test-live without $name exited $missing_status and did not name it" >&2
+    exit 1
+  fi
+done
+echo "    ok: exited $missing_status naming the three variables"
+
+results=()
+for profile in "$@"; do
+  echo
+  echo "==> make test-live against the emulator, profile $profile"
+  rm -f "$work/base_url"
+  # A fresh key per run; the emulator reads it from the environment (a flag
+  # would show it in the process list).
+  export INTERACTLY_API_KEY="live-emulator-key-$RANDOM$RANDOM"
+  profile_flags=()
+  if [ "$profile" != default ]; then profile_flags=(-profile "$profile"); fi
+  "$emulator" -addr 127.0.0.1:0 -addr-file "$work/base_url" -seed "$seed" "${profile_flags[@]}" &
+  emulator_pid=$!
+  for _ in $(seq 1 100); do
+    [ -s "$work/base_url" ] && break
+    kill -0 "$emulator_pid" 2>/dev/null || { echo "the emulator (profile $profile) exited before listening" >&2; exit 1; }
+    sleep 0.1
+  done
+  [ -s "$work/base_url" ] || { echo "the emulator (profile $profile) did not start within 10 s" >&2; exit 1; }
+
+  start=$SECONDS
+  INTERACTLY_BASE_URL=$(cat "$work/base_url") \
+    INTERACTLY_TEST_NUMBER="$test_number" \
+    INTERACTLY_TEST_ASSISTANT_ID="$test_assistant" \
+    INTERACTLY_TEST_EXCLUSIVE=1 \
+    "$make_cmd" --no-print-directory test-live ||
+    { echo "==> make test-live FAILED against the emulator, profile $profile" >&2; exit 1; }
+  stop_emulator
+  results+=("profile $profile: passed in $((SECONDS - start)) s")
+done
+
+echo
+echo "==> make test-live against the emulator"
+printf '    %s\n' "${results[@]}"
