@@ -31,15 +31,17 @@ func TestParseFlags(t *testing.T) {
 			config{addr: "127.0.0.1:8080", apiKey: "flag-key"}},
 		{"everything", []string{
 			"-addr", "[::1]:0", "-api-key", "k", "-seed", "seed.json", "-latency", "50ms", "-rate-limit", "2.5",
-			"-addr-file", "addr.txt", "-profile", "sparse",
+			"-addr-file", "addr.txt", "-profile", "sparse", "-echo-authorization",
 			"-fault", "PUT /assistants/v1/numbers/{id} status=503 times=3 retry-after=1",
 			"-fault", "* * latency=10ms",
+			"-fault", "GET * stall-body times=1",
 		}, nil, config{
 			addr: "[::1]:0", apiKey: "k", seedFile: "seed.json", latency: 50 * time.Millisecond, rateLimit: 2.5, addrFile: "addr.txt",
-			profile: emulator.ProfileSparse,
+			profile: emulator.ProfileSparse, echoAuth: true,
 			faults: []emulator.Fault{
 				{Method: "PUT", Route: "/assistants/v1/numbers/{id}", Status: 503, Times: 3, RetryAfter: "1"},
 				{Latency: 10 * time.Millisecond},
+				{Method: "GET", StallBody: true, Times: 1},
 			},
 		}},
 		{"generate on localhost", []string{"-api-key", "k", "-generate", "1000", "-addr", "localhost:9000"}, nil,

@@ -30,6 +30,8 @@ func run(ctx context.Context, cfg config, stdout io.Writer) error {
 		Latency:   cfg.latency,
 		RateLimit: cfg.rateLimit,
 		Profile:   cfg.profile,
+
+		EchoAuthorization: cfg.echoAuth,
 	})
 	for _, f := range cfg.faults {
 		srv.AddFault(f)

@@ -3,6 +3,7 @@ package acctest
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -43,6 +44,13 @@ func run(m *testing.M) int {
 // through INTERACTLY_BASE_URL.
 func newWorkspace(t *testing.T, opts emulator.Options) (*Workspace, *emulator.Server) {
 	t.Helper()
+	return newWorkspaceBehind(t, opts, nil)
+}
+
+// newWorkspaceBehind is newWorkspace with the emulator served through
+// front, when not nil, to observe the requests it receives.
+func newWorkspaceBehind(t *testing.T, opts emulator.Options, front func(http.Handler) http.Handler) (*Workspace, *emulator.Server) {
+	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("end-to-end test: set TF_ACC=1 (make testacc runs it)")
 	}
@@ -51,7 +59,11 @@ func newWorkspace(t *testing.T, opts emulator.Options) (*Workspace, *emulator.Se
 		t.Fatal(err)
 	}
 	emu := emulator.New(opts)
-	srv := httptest.NewServer(emu)
+	var handler http.Handler = emu
+	if front != nil {
+		handler = front(emu)
+	}
+	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
 	ws, err := NewWorkspace(filepath.Join(t.TempDir(), "ws"), cli, providerDir, nil)
 	if err != nil {

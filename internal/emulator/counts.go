@@ -12,11 +12,12 @@ func (s *Server) Counts() map[string]int {
 	return maps.Clone(s.counts)
 }
 
-// ResetCounts sets every count back to zero.
+// ResetCounts sets every count back to zero, the counts by status too.
 func (s *Server) ResetCounts() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clear(s.counts)
+	clear(s.statuses)
 }
 
 func (s *Server) count(pattern string) {

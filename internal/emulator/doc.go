@@ -10,9 +10,11 @@
 // it; README.md beside this file lists those choices.
 //
 // Besides the data, a [Server] can misbehave on purpose: [Fault] injects
-// errors, delays, hangs, dropped connections and malformed bodies per route,
-// [Options] adds a fixed latency and a rate limit, and [Server.Counts] tells
-// how many requests each route received, so that tests can check retries and
+// errors, delays, hangs, dropped connections, malformed bodies and bodies
+// that break off or stall per route, [Options] adds a fixed latency, a rate
+// limit and an echo of the Authorization header, and [Server.Counts] and
+// [Server.StatusCounts] tell how many requests each route received and how
+// many were answered with each status, so that tests can check retries and
 // benchmarks can check how many calls a plan costs.
 //
 // Every API request goes through the same steps, in this order:

@@ -9,8 +9,9 @@ import (
 
 // Fault makes matching API requests misbehave, to test how clients cope with
 // a flaky API. Latency is waited first; then at most one of Hang, Drop,
-// Malformed and Status takes effect, in that order of precedence. A fault
-// with only Latency delays the request, which then proceeds normally.
+// Malformed, Status, CutBody and StallBody takes effect, in that order of
+// precedence. A fault with only Latency delays the request, which then
+// proceeds normally.
 type Fault struct {
 	Method     string        // "GET", "PUT", "POST"; "" matches any method
 	Route      string        // a route pattern as registered, e.g. "/assistants/v1/numbers/{id}", "/assistants/v1/numbers"; "" matches any API route
@@ -21,6 +22,8 @@ type Fault struct {
 	Hang       bool          // never answer: block until the client gives up (request context done)
 	Drop       bool          // hijack and close the connection without any response
 	Malformed  bool          // answer 200 with a truncated/malformed JSON body
+	CutBody    bool          // answer as usual, but close the connection after half the body (Content-Length promises all of it)
+	StallBody  bool          // answer as usual, but send only half the body, then nothing until the client gives up
 	FailRate   float64       // apply the fault to only this fraction of matching requests, drawn from a math/rand source seeded with Seed (deterministic sequence); 0 = all
 	Seed       int64
 }
@@ -103,6 +106,8 @@ func applyFault(w http.ResponseWriter, r *http.Request, f Fault) bool {
 			w.Header().Set("Retry-After", f.RetryAfter)
 		}
 		writeError(w, f.Status, "fault injected by the emulator")
+	case f.CutBody, f.StallBody:
+		return false // the request proceeds; api() breaks its body
 	default:
 		return false
 	}

@@ -12,7 +12,7 @@ import (
 // faultSyntax is shown with every ParseFault error.
 const faultSyntax = `want "METHOD ROUTE OPTION...", e.g. "PUT /assistants/v1/numbers/{id} status=503 times=3 retry-after=1"; ` +
 	`METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS|"HTTP-DATE" latency=DURATION ` +
-	`hang drop malformed fail-rate=FRACTION seed=N`
+	`hang drop malformed cut-body stall-body fail-rate=FRACTION seed=N`
 
 // ParseFault parses the command-line form of a Fault: a method, a route
 // pattern, and options, separated by spaces:
@@ -25,8 +25,8 @@ const faultSyntax = `want "METHOD ROUTE OPTION...", e.g. "PUT /assistants/v1/num
 // "*" matches any method or route. Double quotes group words, for an HTTP
 // date: retry-after="Wed, 21 Oct 2026 07:28:00 GMT". The method and route must name an API
 // route, so that a typo fails here instead of never matching. A fault must
-// do something (status, latency, hang, drop or malformed), and may do at
-// most one of status, hang, drop and malformed.
+// do something (status, latency, hang, drop, malformed, cut-body or
+// stall-body), and may do at most one of those but latency.
 func ParseFault(spec string) (Fault, error) {
 	f, err := parseFault(spec)
 	if err != nil {
@@ -116,7 +116,7 @@ func orStar(s string) string {
 
 // setOption sets one option of the spec.
 func (f *Fault) setOption(key, value string, hasValue bool) error {
-	flags := map[string]*bool{"hang": &f.Hang, "drop": &f.Drop, "malformed": &f.Malformed}
+	flags := map[string]*bool{"hang": &f.Hang, "drop": &f.Drop, "malformed": &f.Malformed, "cut-body": &f.CutBody, "stall-body": &f.StallBody}
 	if flag, ok := flags[key]; ok {
 		if hasValue {
 			return fmt.Errorf("option %s takes no value", key)
@@ -188,16 +188,16 @@ func checkRetryAfter(value string) error {
 // check rejects specs whose options do nothing or contradict each other.
 func (f Fault) check(seen map[string]bool) error {
 	effects := 0
-	for _, on := range []bool{f.Status != 0, f.Hang, f.Drop, f.Malformed} {
+	for _, on := range []bool{f.Status != 0, f.Hang, f.Drop, f.Malformed, f.CutBody, f.StallBody} {
 		if on {
 			effects++
 		}
 	}
 	switch {
 	case effects > 1:
-		return errors.New("choose one of status, hang, drop and malformed")
+		return errors.New("choose one of status, hang, drop, malformed, cut-body and stall-body")
 	case effects == 0 && f.Latency == 0:
-		return errors.New("the fault does nothing: give status, latency, hang, drop or malformed")
+		return errors.New("the fault does nothing: give status, latency, hang, drop, malformed, cut-body or stall-body")
 	case seen["retry-after"] && f.Status == 0:
 		return errors.New("retry-after needs status")
 	case seen["seed"] && !seen["fail-rate"]:

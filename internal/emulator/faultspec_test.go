@@ -20,6 +20,8 @@ func TestParseFault(t *testing.T) {
 		{"* /assistants/v1/numbers/{provider} drop times=1", Fault{Method: "", Route: "/assistants/v1/numbers/{provider}", Drop: true, Times: 1}},
 		{"GET * malformed latency=1s", Fault{Method: "GET", Malformed: true, Latency: time.Second}},
 		{"  *\t*   status=429  ", Fault{Status: 429}},
+		{"GET /assistants/v1/numbers cut-body times=2", Fault{Method: "GET", Route: "/assistants/v1/numbers", CutBody: true, Times: 2}},
+		{"PUT * stall-body", Fault{Method: "PUT", StallBody: true}},
 		{`* * status=503 retry-after="Wed, 21 Oct 2026 07:28:00 GMT"`, Fault{Status: 503, RetryAfter: "Wed, 21 Oct 2026 07:28:00 GMT"}},
 	}
 	for _, tt := range tests {
@@ -39,6 +41,7 @@ func TestParseFaultErrors(t *testing.T) {
 	tests := []struct{ spec, message string }{
 		{"", "too few words"},
 		{"hang", "too few words"},
+		{"* * cut-body stall-body", "choose one of"},
 		{"PUT /assistants/v1/numbers/{id}", "too few words"},
 		{"DELETE /assistants/v1/numbers/{id} status=500", "no API route matches DELETE /assistants/v1/numbers/{id}; the routes are GET /assistants/v1/numbers, PUT"},
 		{"GET /assistants/v1/numbers/{id} status=500", "no API route matches GET /assistants/v1/numbers/{id}"},
@@ -58,8 +61,8 @@ func TestParseFaultErrors(t *testing.T) {
 		{"* * status", `unknown option "status"`},
 		{"* * flaky=1", `unknown option "flaky"`},
 		{"* * status=500 status=503", "option status given twice"},
-		{"* * status=503 hang", "choose one of status, hang, drop and malformed"},
-		{"* * drop malformed", "choose one of status, hang, drop and malformed"},
+		{"* * status=503 hang", "choose one of status, hang, drop, malformed, cut-body and stall-body"},
+		{"* * drop malformed", "choose one of status, hang, drop, malformed, cut-body and stall-body"},
 		{"* * times=2", "the fault does nothing"},
 		{"* * hang retry-after=1", "retry-after needs status"},
 		{"* * status=503 seed=7", "seed needs fail-rate"},

@@ -23,14 +23,29 @@ func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 		// HEAD requests answered by a GET route.
 		method, route, _ := strings.Cut(r.Pattern, " ")
 		s.count(r.Pattern)
+		recorder := &statusRecorder{ResponseWriter: w}
+		defer func() { s.countStatus(recorder.status) }()
+		w = recorder
+		if s.echoAuth {
+			echo := newEchoWriter(w, r)
+			defer echo.flush()
+			w = echo
+		}
 		if wait, limited := s.limited(); limited {
 			w.Header().Set("Retry-After", strconv.Itoa(wait))
 			writeError(w, http.StatusTooManyRequests,
 				"rate limit of %g requests per second exceeded; retry after %d s", s.rateLimit, wait)
 			return
 		}
-		if f, ok := s.takeFault(method, route); ok && applyFault(w, r, f) {
-			return
+		if f, ok := s.takeFault(method, route); ok {
+			if applyFault(w, r, f) {
+				return
+			}
+			if f.CutBody || f.StallBody {
+				breaker := newBodyBreaker(w, f)
+				defer breaker.finish()
+				w = breaker
+			}
 		}
 		if !sleep(r.Context(), s.latency) {
 			return // the client gave up; nobody reads an answer

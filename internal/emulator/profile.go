@@ -156,11 +156,19 @@ type profiledWriter struct {
 // Unwrap lets http.ResponseController reach the connection (to drop it).
 func (w *profiledWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// profileOf finds the profiledWriter under w, through the writers that wrap
+// it (status counting, the Authorization echo, a body-breaking fault).
 func profileOf(w http.ResponseWriter) Profile {
-	if pw, ok := w.(*profiledWriter); ok {
-		return pw.profile
+	for {
+		if pw, ok := w.(*profiledWriter); ok {
+			return pw.profile
+		}
+		inner, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return ProfileDefault
+		}
+		w = inner.Unwrap()
 	}
-	return ProfileDefault
 }
 
 // encodeJSON is json.Encoder without HTML escaping: messages quote

@@ -16,6 +16,11 @@ type Options struct {
 	Latency   time.Duration // fixed latency added to every API request (stand-in for a hosted API's round trip)
 	RateLimit float64       // requests per second over all API routes; beyond it 429 with Retry-After; 0 = unlimited
 	Profile   Profile       // how answers fill in what the API docs leave open; "" = ProfileDefault
+	// EchoAuthorization writes the request's Authorization header value
+	// into every answer: into each number document of a 2xx body (field
+	// "echoedAuthorization") and into the message of an error body. A test
+	// aid, for proving that a client never shows what the API sends back.
+	EchoAuthorization bool
 }
 
 // Server emulates the Interactly API. It is safe for concurrent use.
@@ -26,13 +31,15 @@ type Server struct {
 	profile   Profile
 	limiter   *rate.Limiter // nil when unlimited
 	mux       *http.ServeMux
+	echoAuth  bool
 
 	// mu guards everything below. One lock is enough: every critical
 	// section is a few map operations.
-	mu     sync.Mutex
-	store  *store
-	faults []*activeFault
-	counts map[string]int
+	mu       sync.Mutex
+	store    *store
+	faults   []*activeFault
+	counts   map[string]int
+	statuses map[int]int
 }
 
 // New returns a Server holding opts.Seed. It panics if opts.APIKey is empty
@@ -58,6 +65,8 @@ func New(opts Options) *Server {
 		mux:       http.NewServeMux(),
 		store:     newStore(seed),
 		counts:    make(map[string]int),
+		statuses:  make(map[int]int),
+		echoAuth:  opts.EchoAuthorization,
 	}
 	if opts.RateLimit > 0 {
 		// A small burst keeps the limit meaningful over short windows

@@ -14,7 +14,7 @@ import (
 
 	"github.com/hashicorp/go-retryablehttp"
 
-	"github.com/interactly/terraform-provider-interactly/internal/interactly/retrypolicy"
+	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport"
 )
 
 // DefaultBaseURL is the production API.
@@ -28,29 +28,30 @@ const (
 	DefaultRetryWaitMax   = 30 * time.Second
 )
 
-// maxBodySize bounds how much of any response is read: a number document is
-// a few hundred bytes, so even a team of 100,000 numbers stays far below it.
-const maxBodySize = 64 << 20
-
 // Config configures a Client. Only APIKey is required.
 type Config struct {
 	BaseURL   string // defaults to DefaultBaseURL; plain http only for loopback hosts
 	APIKey    string
 	UserAgent string
 
-	// MaxRetries is how many times a failed request is retried (so at most
-	// MaxRetries+1 attempts). Negative means the default; zero disables retries.
+	// MaxRetries is how many times a request is retried after a failure
+	// other than 429 (so at most MaxRetries+1 attempts for those); 429s have
+	// a budget of their own, see package transport. Negative means the
+	// default; zero disables every retry.
 	MaxRetries int
-	// RequestTimeout bounds each attempt, not the whole retried call.
+	// RequestTimeout bounds each attempt, body included, not the whole
+	// retried call, and not the time an attempt waits for its turn to be sent.
 	RequestTimeout time.Duration
 	// RetryWaitMin and RetryWaitMax bound the exponential backoff between
 	// attempts when the server sends no Retry-After.
 	RetryWaitMin, RetryWaitMax time.Duration
+	// MaxRequestsPerSecond caps how many requests start in any second, over
+	// every client of this process with the same key, base URL and cap;
+	// 0 or less means no cap.
+	MaxRequestsPerSecond int
 
 	// Logger receives one line per attempt; nil means no logging.
 	Logger Logger
-	// Transport replaces the HTTP transport (tests); nil means a pooled default.
-	Transport http.RoundTripper
 }
 
 // Client calls the Interactly API. It is safe for concurrent use.
@@ -58,11 +59,9 @@ type Client struct {
 	baseURL    *url.URL
 	apiKey     string
 	userAgent  string
-	maxRetries int
-	waitMin    time.Duration
-	waitMax    time.Duration
+	policy     transport.Policy
+	pacer      *transport.Pacer
 	httpClient *http.Client
-	gate       *rateGate // shared wait after a 429, see throttle.go
 
 	numbers *numberCache
 }
@@ -91,29 +90,26 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMax <= 0 {
 		cfg.RetryWaitMax = DefaultRetryWaitMax
 	}
-	transport := cfg.Transport
-	if transport == nil {
-		transport = newPooledTransport()
-	}
 	logger := cfg.Logger
 	if logger == nil {
 		logger = nopLogger{}
 	}
-	gate := newRateGate(cfg.RetryWaitMin)
 	c := &Client{
-		baseURL:    base,
-		apiKey:     cfg.APIKey,
-		userAgent:  cfg.UserAgent,
-		maxRetries: cfg.MaxRetries,
-		waitMin:    cfg.RetryWaitMin,
-		waitMax:    cfg.RetryWaitMax,
-		gate:       gate,
+		baseURL:   base,
+		apiKey:    cfg.APIKey,
+		userAgent: cfg.UserAgent,
+		policy: transport.Policy{
+			MaxRetries:     cfg.MaxRetries,
+			RequestTimeout: cfg.RequestTimeout,
+			WaitMin:        cfg.RetryWaitMin,
+			WaitMax:        cfg.RetryWaitMax,
+		},
+		pacer: transport.SharedPacer(base.String(), cfg.APIKey, float64(max(cfg.MaxRequestsPerSecond, 0))),
 		httpClient: &http.Client{
-			Timeout: cfg.RequestTimeout,
-			Transport: &loggingTransport{
-				next:   &gateTransport{next: transport, gate: gate, fallback: cfg.RetryWaitMin},
-				logger: logger,
-			},
+			// http.Client's Timeout runs until the body is read, so it
+			// bounds the whole attempt, body included.
+			Timeout:   cfg.RequestTimeout,
+			Transport: &loggingTransport{next: newPooledTransport(), logger: logger},
 		},
 	}
 	c.numbers = newNumberCache(c)
@@ -129,8 +125,12 @@ type request struct {
 }
 
 // do sends req with retries and hands a successful answer's body to decode.
-// Failures come back as *APIError (the server answered with an error status),
-// *RequestError (no usable answer: connection errors, cancellation, bad body).
+// Each attempt reads the whole body and decodes it before it counts as
+// answered, so a body that breaks off or stalls is a failed attempt, retried
+// like a connection error, and never decoded in part. Failures come back as
+// *APIError (the server answered with an error status) or *RequestError (no
+// usable answer: connection errors, cancellation, a body that did not arrive
+// whole or is not a valid answer).
 func (c *Client) do(ctx context.Context, req request, decode func(body []byte) error) error {
 	var payload []byte
 	if req.body != nil {
@@ -139,10 +139,11 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 			return fmt.Errorf("encoding the %s %s request: %w", req.method, req.path, err)
 		}
 	}
-	ctx, attempts := withAttemptCounter(ctx)
+	call := transport.NewCall(req.method, c.policy, c.pacer)
+	ctx = transport.WithCall(ctx, call)
 	// fail reports a call that got no usable answer.
 	fail := func(err error) error {
-		return &RequestError{Method: req.method, Path: req.path, Attempts: attempts.count(), Err: err}
+		return &RequestError{Method: req.method, Path: req.path, Attempts: call.Attempts(), Err: err}
 	}
 	httpReq, err := retryablehttp.NewRequestWithContext(ctx, req.method, c.url(req.path, req.query), payload)
 	if err != nil {
@@ -157,61 +158,57 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 		httpReq.Header.Set("Content-Type", "application/json")
 	}
 
-	// Wait out a rate limit the API announced to another request, outside
-	// the per-attempt timeout.
-	err = c.gate.wait(ctx)
-	var resp *http.Response
-	if err == nil {
-		resp, err = c.retrying(req.method).Do(httpReq)
+	// The answer the attempt that ended the call read, body and all.
+	var status int
+	var body []byte
+	httpReq.SetResponseHandler(func(resp *http.Response) error {
+		read, err := transport.ReadBody(resp, c.policy.RequestTimeout)
+		if err != nil {
+			return c.redactErr(err)
+		}
+		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			if err := decode(read); err != nil {
+				return fmt.Errorf("HTTP %d with a body that is not a valid answer (%w): %s", resp.StatusCode, c.redactErr(err), c.redact(excerpt(read)))
+			}
+		}
+		status, body = resp.StatusCode, read
+		return nil
+	})
+
+	if err := call.BeforeAttempt(httpReq.Request); err != nil {
+		return fail(err)
 	}
+	resp, err := c.retrying(call).Do(httpReq)
 	if err != nil {
 		return fail(c.redactErr(err))
 	}
-	defer resp.Body.Close()
-	body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxBodySize+1))
-
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+	resp.Body.Close() // read and closed by the handler already; this is a no-op
+	if status < 200 || status > 299 {
 		return &APIError{
 			Method:     req.method,
 			Path:       req.path,
-			StatusCode: resp.StatusCode,
+			StatusCode: status,
 			Message:    c.redact(errorMessage(body)),
-			Attempts:   attempts.count(),
+			Attempts:   call.Attempts(),
 		}
-	}
-	if readErr != nil {
-		return fail(fmt.Errorf("reading the response body: %w", c.redactErr(readErr)))
-	}
-	if len(body) > maxBodySize {
-		return fail(fmt.Errorf("response body larger than %d bytes", maxBodySize))
-	}
-	if err := decode(body); err != nil {
-		return fail(fmt.Errorf("HTTP %d with a body that is not a valid answer (%w): %s", resp.StatusCode, err, c.redact(excerpt(body))))
 	}
 	return nil
 }
 
-// retrying returns a retryablehttp client for one request. A new value per
-// request is cheap (the connection pool lives in httpClient) and lets the
-// retry policy depend on the method.
-func (c *Client) retrying(method string) *retryablehttp.Client {
+// retrying returns a retryablehttp client for one call, with call's hooks.
+// A new value per call is cheap: the connection pool lives in httpClient.
+func (c *Client) retrying(call *transport.Call) *retryablehttp.Client {
 	return &retryablehttp.Client{
-		HTTPClient:     c.httpClient,
-		Logger:         nil, // every attempt is logged by loggingTransport instead
-		RetryWaitMin:   c.waitMin,
-		RetryWaitMax:   c.waitMax,
-		RetryMax:       c.maxRetries,
-		CheckRetry:     retrypolicy.CheckRetryFor(method),
-		Backoff:        c.backoff,
-		RequestLogHook: countAttempt,
-		ErrorHandler:   handOverLastResponse,
+		HTTPClient:   c.httpClient,
+		Logger:       nil, // every attempt is logged by loggingTransport instead
+		RetryWaitMin: c.policy.WaitMin,
+		RetryWaitMax: c.policy.WaitMax,
+		RetryMax:     call.RetryMax(),
+		CheckRetry:   call.CheckRetry,
+		Backoff:      call.Backoff,
+		PrepareRetry: call.BeforeAttempt,
+		ErrorHandler: handOverLastResponse,
 	}
-}
-
-// backoff is the policy's wait, stretched to cover a rate limit that another
-// request of this client was told about in the meantime.
-func (c *Client) backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
-	return max(retrypolicy.Backoff(minWait, maxWait, attempt, resp), c.gate.remaining())
 }
 
 func (c *Client) url(path string, query url.Values) string {
@@ -263,11 +260,11 @@ func decodeStrict(body []byte, out any) error {
 	return nil
 }
 
-// handOverLastResponse is the retryablehttp.ErrorHandler: when retries run out
-// on an error status it hands back the last response, so the caller can report
-// its status and message together with the number of attempts. When the
-// request failed for another reason (cancellation, connection errors), the
-// error wins and any response is closed.
+// handOverLastResponse is the retryablehttp.ErrorHandler. A call that failed
+// (cancellation, connection errors, a body that did not arrive whole or is
+// not valid) reports its error, and any response is closed. A call whose last
+// attempt ended in a status it may not retry any more hands that response on,
+// its body already read, so the caller can report its status and message.
 func handOverLastResponse(resp *http.Response, err error, _ int) (*http.Response, error) {
 	if err != nil {
 		if resp != nil {

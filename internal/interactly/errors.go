@@ -61,9 +61,6 @@ func StatusCode(err error) int {
 // IsNotFound reports whether err is the API's 404.
 func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
 
-// IsUnauthorized reports whether the API refused the key (401).
-func IsUnauthorized(err error) bool { return StatusCode(err) == http.StatusUnauthorized }
-
 // maxMessageLen bounds the part of an error body quoted in an error, so a
 // huge HTML error page does not flood the terminal.
 const maxMessageLen = 512

@@ -3,12 +3,13 @@ package interactly
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
-	"sync/atomic"
+	"sync"
 	"time"
 
-	"github.com/hashicorp/go-retryablehttp"
+	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport"
 )
 
 // Logger receives the client's log lines. The provider implements it with
@@ -27,9 +28,11 @@ func (nopLogger) Trace(context.Context, string, map[string]any) {}
 // maxLoggedBody bounds a body written to the TRACE log.
 const maxLoggedBody = 16 << 10
 
-// loggingTransport logs every attempt: method, path, status, attempt number
-// and duration at DEBUG, and request and response bodies at TRACE. It sits
-// under retryablehttp, so each retry is its own line.
+// loggingTransport logs every attempt: method, path, status, attempt number,
+// duration and how the body ended at DEBUG, and request and response bodies
+// at TRACE. It sits under retryablehttp, so each retry is its own line. It
+// only observes: the response body is read by whoever reads it (the client,
+// inside the attempt), and logged as it passes, when it is closed.
 type loggingTransport struct {
 	next   http.RoundTripper
 	logger Logger
@@ -40,7 +43,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	fields := map[string]any{
 		"http_method": req.Method,
 		"http_path":   req.URL.Path,
-		"attempt":     attemptsFrom(ctx).count(),
+		"attempt":     transport.CallFrom(ctx).Attempts(),
 	}
 	if req.URL.RawQuery != "" {
 		fields["http_query"] = req.URL.RawQuery
@@ -53,32 +56,55 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
-	fields["duration_ms"] = time.Since(start).Milliseconds()
 	if err != nil {
+		fields["duration_ms"] = time.Since(start).Milliseconds()
 		fields["error"] = err.Error()
 		t.logger.Debug(ctx, "API request failed", fields)
 		return nil, err
 	}
 	fields["http_status"] = resp.StatusCode
-	t.logger.Debug(ctx, "API request", fields)
-
-	// Buffer the body so it can be logged and still be read by the caller.
-	body, readErr := io.ReadAll(io.LimitReader(resp.Body, maxBodySize+1))
-	resp.Body.Close()
-	resp.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{readErr}))
-	t.logger.Trace(ctx, "API response body", withField(fields, "http_response_body", truncateLogged(body)))
+	resp.Body = &observedBody{ReadCloser: resp.Body, done: func(seen []byte, total int64, readErr error) {
+		fields["duration_ms"] = time.Since(start).Milliseconds()
+		fields["response_bytes"] = total
+		if readErr != nil {
+			fields["error"] = readErr.Error()
+			t.logger.Debug(ctx, "API response body failed", fields)
+		} else {
+			t.logger.Debug(ctx, "API request", fields)
+		}
+		t.logger.Trace(ctx, "API response body", withField(fields, "http_response_body", truncateLogged(seen)))
+	}}
 	return resp, nil
 }
 
-// errReader replays a read error after the buffered part of a body, so a
-// connection dropped mid-body still fails the caller's read.
-type errReader struct{ err error }
+// observedBody passes a body through, keeping a copy of its first
+// maxLoggedBody bytes, and reports how it ended once, when it is closed.
+type observedBody struct {
+	io.ReadCloser
+	done func(seen []byte, total int64, readErr error)
 
-func (r errReader) Read([]byte) (int, error) {
-	if r.err != nil {
-		return 0, r.err
+	once    sync.Once
+	seen    bytes.Buffer
+	total   int64
+	readErr error
+}
+
+func (b *observedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	b.total += int64(n)
+	if room := maxLoggedBody + 1 - b.seen.Len(); room > 0 {
+		b.seen.Write(p[:min(n, room)])
 	}
-	return 0, io.EOF
+	if err != nil && !errors.Is(err, io.EOF) && b.readErr == nil {
+		b.readErr = err
+	}
+	return n, err
+}
+
+func (b *observedBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.once.Do(func() { b.done(b.seen.Bytes(), b.total, b.readErr) })
+	return err
 }
 
 func withField(fields map[string]any, key string, value any) map[string]any {
@@ -101,34 +127,4 @@ func truncateLogged(data []byte) string {
 		return string(data[:maxLoggedBody]) + "…(truncated)"
 	}
 	return string(data)
-}
-
-// attemptCounter counts the attempts of one call; retryablehttp reports each
-// attempt through RequestLogHook before sending it.
-type attemptCounter struct{ n atomic.Int64 }
-
-func (a *attemptCounter) count() int {
-	if a == nil {
-		return 0
-	}
-	return int(a.n.Load())
-}
-
-type attemptKey struct{}
-
-func withAttemptCounter(ctx context.Context) (context.Context, *attemptCounter) {
-	counter := &attemptCounter{}
-	return context.WithValue(ctx, attemptKey{}, counter), counter
-}
-
-func attemptsFrom(ctx context.Context) *attemptCounter {
-	counter, _ := ctx.Value(attemptKey{}).(*attemptCounter)
-	return counter
-}
-
-// countAttempt is the retryablehttp.RequestLogHook that feeds attemptCounter.
-func countAttempt(_ retryablehttp.Logger, req *http.Request, _ int) {
-	if counter := attemptsFrom(req.Context()); counter != nil {
-		counter.n.Add(1)
-	}
 }

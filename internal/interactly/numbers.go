@@ -114,46 +114,6 @@ func (c *Client) UpdateNumber(ctx context.Context, id string, body UpdateNumberR
 	return number, nil
 }
 
-// ImportNumberRequest is the body of POST /assistants/v1/numbers/{provider}.
-type ImportNumberRequest struct {
-	Number      string              `json:"number"`
-	Label       string              `json:"label,omitempty"`
-	Credentials *ProviderCredential `json:"credentials,omitempty"`
-}
-
-// ProviderCredential holds carrier credentials: AccountSID with AuthToken, or
-// APIKeySID with APISecret. Nil means the team's stored credentials.
-type ProviderCredential struct {
-	AccountSID string `json:"accountSid,omitempty"`
-	AuthToken  string `json:"authToken,omitempty"`
-	APIKeySID  string `json:"apiKeySid,omitempty"`
-	APISecret  string `json:"apiSecret,omitempty"`
-}
-
-// ImportNumber calls POST /assistants/v1/numbers/{provider} to bring a number
-// the team owns at its carrier into Interactly.
-func (c *Client) ImportNumber(ctx context.Context, provider string, body ImportNumberRequest) (Number, error) {
-	return c.createNumber(ctx, numbersPath+"/"+url.PathEscape(provider), body)
-}
-
-// PurchaseNumber calls POST /assistants/v1/numbers/purchase.
-func (c *Client) PurchaseNumber(ctx context.Context, number string) (Number, error) {
-	return c.createNumber(ctx, numbersPath+"/purchase", map[string]string{"number": number})
-}
-
-func (c *Client) createNumber(ctx context.Context, path string, body any) (Number, error) {
-	var number Number
-	err := c.do(ctx, request{method: http.MethodPost, path: path, body: body}, func(body []byte) (err error) {
-		number, err = parseNumber(body)
-		return err
-	})
-	if err != nil {
-		return Number{}, err
-	}
-	c.numbers.store(number)
-	return number, nil
-}
-
 // LabelText is the label, or "" when the answer left it out.
 func (n Number) LabelText() string {
 	if n.Label == nil {

@@ -3,6 +3,8 @@ package interactly_test
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -166,5 +168,57 @@ func TestTimedOutListingIsReportedNotRepeated(t *testing.T) {
 	}
 	if got := emu.Counts()[listRoute]; got != 2 {
 		t.Errorf("list requests = %d, want 2 (one call, one retry); a timeout is not the caller's cancellation", got)
+	}
+}
+
+// A listing answered with the team as it was before a write that finished
+// while the listing was on its way must not undo the write: the client
+// replays such writes on top of the listing.
+func TestWriteDuringListingIsNotLost(t *testing.T) {
+	t.Parallel()
+	emu := emulator.New(emulator.Options{APIKey: testKey, Seed: seed()})
+	putDone := make(chan struct{})
+	listTaken := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet {
+			emu.ServeHTTP(w, r)
+			return
+		}
+		// Take the listing now, answer it only after the write is done.
+		rec := httptest.NewRecorder()
+		emu.ServeHTTP(rec, r)
+		close(listTaken)
+		<-putDone
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
+	}))
+	t.Cleanup(srv.Close)
+	client, err := interactly.New(interactly.Config{BaseURL: srv.URL, APIKey: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	read := make(chan interactly.Number, 1)
+	go func() {
+		n, _, err := client.Number(ctx, "num-1")
+		if err != nil {
+			t.Error(err)
+		}
+		read <- n
+	}()
+	<-listTaken
+	none := ""
+	if _, err := client.UpdateNumber(ctx, "num-1", interactly.UpdateNumberRequest{AssistantID: &none}); err != nil {
+		t.Fatal(err)
+	}
+	close(putDone)
+	if n := <-read; n.AssistantID != "" {
+		t.Errorf("the reader that started the listing got assistant %q; want the write's detach", n.AssistantID)
+	}
+	if n, _, _ := client.Number(ctx, "num-1"); n.AssistantID != "" {
+		t.Errorf("the shared listing holds assistant %q for num-1 after the detach; the write was lost", n.AssistantID)
 	}
 }

@@ -1,6 +1,7 @@
 package livetest
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -53,8 +54,21 @@ func TestGuardSeesOtherNumbersChange(t *testing.T) {
 	if _, err := client.UpdateNumber(ctx, unitOtherID, interactly.UpdateNumberRequest{AssistantID: ptr(unitAssistantID)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := client.PurchaseNumber(ctx, "+14155550190"); err != nil {
+	// A number bought meanwhile, through the emulator's purchase route (the
+	// client does not buy numbers).
+	buy, err := http.NewRequestWithContext(ctx, http.MethodPost, s.BaseURL+"/assistants/v1/numbers/purchase", strings.NewReader(`{"number":"+14155550190"}`))
+	if err != nil {
 		t.Fatal(err)
+	}
+	buy.Header.Set("Authorization", "Bearer "+s.APIKey)
+	buy.Header.Set("Content-Type", "application/json")
+	bought, err := http.DefaultClient.Do(buy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bought.Body.Close()
+	if bought.StatusCode != http.StatusOK {
+		t.Fatalf("purchase through the emulator: HTTP %d", bought.StatusCode)
 	}
 	changes, err := guard.OthersChanged(ctx)
 	if err != nil {

@@ -27,6 +27,8 @@ const (
 	envBaseURL        = "INTERACTLY_BASE_URL"
 	envMaxRetries     = "INTERACTLY_MAX_RETRIES"
 	envRequestTimeout = "INTERACTLY_REQUEST_TIMEOUT"
+
+	envMaxRequestsPerSecond = "INTERACTLY_MAX_REQUESTS_PER_SECOND"
 )
 
 var (
@@ -52,6 +54,8 @@ type providerModel struct {
 	BaseURL        types.String         `tfsdk:"base_url"`
 	MaxRetries     types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
+
+	MaxRequestsPerSecond types.Int64 `tfsdk:"max_requests_per_second"`
 }
 
 func (p *InteractlyProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -78,8 +82,9 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Validators: []validator.String{baseURLValidator()},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a rate limit (429), a gateway or availability error "+
-					"(502, 503, 504) or a connection error. Defaults to the `%s` environment variable, then %d. `0` disables retries.",
+				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a connection error, a gateway or availability error "+
+					"(502, 503, 504) or an answer whose body did not arrive whole. Rate limits (429) are retried apart and do not count. "+
+					"Defaults to the `%s` environment variable, then %d. `0` disables every retry.",
 					envMaxRetries, interactly.DefaultMaxRetries),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
@@ -91,6 +96,7 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				CustomType: timetypes.GoDurationType{},
 				Validators: []validator.String{positiveDuration()},
 			},
+			"max_requests_per_second": maxRequestsPerSecondAttribute(),
 		},
 	}
 }
@@ -121,6 +127,8 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 		"base_url":        settings.BaseURL,
 		"max_retries":     settings.MaxRetries,
 		"request_timeout": settings.RequestTimeout.String(),
+
+		"max_requests_per_second": settings.MaxRequestsPerSecond,
 	})
 	resp.ResourceData = client
 	resp.DataSourceData = client

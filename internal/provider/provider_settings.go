@@ -33,6 +33,7 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 	}{
 		{"api_key", config.APIKey}, {"base_url", config.BaseURL},
 		{"max_retries", config.MaxRetries}, {"request_timeout", config.RequestTimeout},
+		{"max_requests_per_second", config.MaxRequestsPerSecond},
 	} {
 		if a.value.IsUnknown() {
 			diags.AddAttributeError(path.Root(a.attr), "Unknown provider argument "+a.attr,
@@ -91,6 +92,10 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 			fmt.Sprintf("%q must be a positive duration, such as \"30s\".", timeout))
 	}
 	settings.RequestTimeout = d
+
+	requestCap, capDiags := resolveMaxRequestsPerSecond(config.MaxRequestsPerSecond, env)
+	diags.Append(capDiags...)
+	settings.MaxRequestsPerSecond = requestCap
 	return settings, diags
 }
 

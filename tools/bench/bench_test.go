@@ -189,3 +189,36 @@ func TestParseStatCPU(t *testing.T) {
 		t.Error("a short stat line parsed")
 	}
 }
+
+func TestRateLimitedFloorAndRatio(t *testing.T) {
+	// Terraform's pace is the floor: 301 requests at 50 a second take 6.02 s.
+	slow := ratePair{Limit: 50, Unlimited: rateSample{Wall: 8 * time.Second}, Limited: rateSample{Wall: 10 * time.Second, Requests: 301}}
+	if slow.floor() != 8*time.Second || slow.ratio() != 1.25 {
+		t.Errorf("floor %v, ratio %v; want 8s and 1.25", slow.floor(), slow.ratio())
+	}
+	// The limit is the floor: 1001 requests take 20.02 s.
+	fast := ratePair{Limit: 50, Unlimited: rateSample{Wall: 5 * time.Second}, Limited: rateSample{Wall: 30030 * time.Millisecond, Requests: 1001}}
+	if fast.floor() != 20020*time.Millisecond || fast.ratio() != 1.5 {
+		t.Errorf("floor %v, ratio %v; want 20.02s and 1.5", fast.floor(), fast.ratio())
+	}
+	section := renderRateLimited([]string{"Date: today"}, 1, []int{300, 1000}, []float64{50},
+		map[rateKey][]ratePair{{N: 300, Limit: 50}: {slow}, {N: 1000, Limit: 50}: {fast}})
+	for _, want := range []string{"| 300 | 50 | 8.00 | 10.00 | 301 | 6.02 | 8.00 | 1.25 | 0 | 1.25 (0) |", "(N=300) | 1.25 | PASS |", "(N=1000) | 1.50 | **MISS** |"} {
+		if !strings.Contains(section, want) {
+			t.Errorf("section lacks %q:\n%s", want, section)
+		}
+	}
+}
+
+// Each section has its own markers: rewriting one keeps the other.
+func TestSectionsAreRewrittenApart(t *testing.T) {
+	doc := "intro\n" + beginMarker + "\nmain\n" + endMarker + "\n" + rateLimitedBegin + "\nold rate\n" + rateLimitedEnd + "\n"
+	got, err := replaceBetween(doc, rateLimitedBegin, rateLimitedEnd, "new rate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "intro\n" + beginMarker + "\nmain\n" + endMarker + "\n" + rateLimitedBegin + "\nnew rate\n" + rateLimitedEnd + "\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -8,6 +8,11 @@
 // After several rounds it prints the medians as Markdown and, with -out,
 // writes them between the markers of BENCHMARKS.md.
 //
+// Then the rate-limited phase applies N numbers at -parallelism=20 without
+// an API limit and against 50 requests a second, and compares the limited
+// apply with its floor; -rate-limited-only runs that phase alone and
+// rewrites only its own section.
+//
 //	go run ./tools/bench -rounds 3 -out BENCHMARKS.md
 //
 // make bench runs exactly that, after building what it needs.
@@ -49,30 +54,44 @@ type options struct {
 	out       string
 	cli       string
 	timeDir   string
+
+	rateLimitedOnly  bool
+	rateLimitedSizes []int
+	apiRateLimits    []float64
 }
 
 func parseFlags() (options, error) {
 	var o options
-	var sizes, latencies string
+	var sizes, latencies, rateSizes, rateLimits string
 	flag.IntVar(&o.rounds, "rounds", 3, "rounds to run; the report shows the median of each figure")
 	flag.StringVar(&sizes, "sizes", "100,1000", "comma-separated numbers of resources N")
 	flag.StringVar(&latencies, "latencies", "0,50ms", "comma-separated latencies added to every API request")
 	flag.StringVar(&o.out, "out", "", "Markdown file whose bench section to rewrite (e.g. BENCHMARKS.md); empty: print only")
 	flag.StringVar(&o.cli, "terraform", "", "Terraform CLI to run (default: $TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
 	flag.StringVar(&o.timeDir, "time-provider-dir", "bin", "directory holding terraform-provider-time (make bench builds v0.14.2 into bin/)")
+	flag.BoolVar(&o.rateLimitedOnly, "rate-limited-only", false, "run only the rate-limited phase, and with -out rewrite only its section")
+	flag.StringVar(&rateSizes, "rate-limited-sizes", "300,1000", "comma-separated numbers of resources N of the rate-limited phase")
+	flag.StringVar(&rateLimits, "api-rate-limits", defaultAPIRateLimits, "comma-separated requests per second the emulator allows in the rate-limited phase")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %v", flag.Args())
 	}
+	for _, f := range strings.Split(rateLimits, ",") {
+		limit, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || limit <= 0 {
+			return o, fmt.Errorf("-api-rate-limits: %q is not a rate above 0", f)
+		}
+		o.apiRateLimits = append(o.apiRateLimits, limit)
+	}
 	if o.rounds < 1 {
 		return o, errors.New("-rounds must be at least 1")
 	}
-	for _, f := range strings.Split(sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			return o, fmt.Errorf("-sizes: %q is not a positive whole number", f)
-		}
-		o.sizes = append(o.sizes, n)
+	var err error
+	if o.sizes, err = parseSizes("-sizes", sizes); err != nil {
+		return o, err
+	}
+	if o.rateLimitedSizes, err = parseSizes("-rate-limited-sizes", rateSizes); err != nil {
+		return o, err
 	}
 	for _, f := range strings.Split(latencies, ",") {
 		d, err := time.ParseDuration(strings.TrimSpace(f))
@@ -82,12 +101,23 @@ func parseFlags() (options, error) {
 		o.latencies = append(o.latencies, d)
 	}
 	if o.cli == "" {
-		var err error
 		if o.cli, err = acctest.CLIPath(); err != nil {
 			return o, err
 		}
 	}
 	return o, nil
+}
+
+func parseSizes(name, list string) ([]int, error) {
+	var sizes []int
+	for _, f := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%s: %q is not a positive whole number", name, f)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes, nil
 }
 
 func run() error {
@@ -106,7 +136,7 @@ func run() error {
 		return err
 	}
 	timeBinary := filepath.Join(timeDir, "terraform-provider-time")
-	if _, err := os.Stat(timeBinary); err != nil {
+	if _, err := os.Stat(timeBinary); err != nil && !opts.rateLimitedOnly {
 		return fmt.Errorf("no time provider in -time-provider-dir (build it with: GOBIN=$PWD/bin go install github.com/hashicorp/terraform-provider-time@v0.14.2): %w", err)
 	}
 
@@ -141,10 +171,11 @@ func run() error {
 	go func() { _ = srv.Serve(ln) }()
 	defer srv.Close()
 
-	procs, err := newProcSampler(50*time.Millisecond, work, opts.cli, map[string]string{
-		providerBinary: provInteractly,
-		timeBinary:     provTime,
-	})
+	watched := map[string]string{providerBinary: provInteractly}
+	if !opts.rateLimitedOnly {
+		watched[timeBinary] = provTime
+	}
+	procs, err := newProcSampler(50*time.Millisecond, work, opts.cli, watched)
 	if err != nil {
 		return err
 	}
@@ -160,10 +191,14 @@ func run() error {
 		procs:       procs,
 		results:     make(map[cell][]sample),
 	}
-	machine, err := describeMachine(ctx, b, timeBinary)
+	host, err := describeHost(ctx, b)
 	if err != nil {
 		return err
 	}
+	if opts.rateLimitedOnly {
+		return runRateLimitedOnly(ctx, b, opts, host, started)
+	}
+	machine := append(slices.Clone(host), describeFloor(timeBinary)...)
 
 	for round := 1; round <= opts.rounds; round++ {
 		label := fmt.Sprintf("round %d/%d", round, opts.rounds)
@@ -196,29 +231,47 @@ func run() error {
 	rep := report{Machine: machine, Rounds: opts.rounds, Latencies: opts.latencies, Sizes: opts.sizes, Results: b.results}
 	section := rep.render()
 	fmt.Print(section)
+	if opts.out != "" {
+		if err := writeSection(opts.out, beginMarker, endMarker, section); err != nil {
+			return err
+		}
+	}
+	return runRateLimitedOnly(ctx, b, opts, host, time.Now())
+}
+
+// runRateLimitedOnly runs the rate-limited phase, prints its section and,
+// with -out, rewrites that section alone.
+func runRateLimitedOnly(ctx context.Context, b *bench, opts options, host []string, started time.Time) error {
+	results, err := b.runRateLimited(ctx, opts.rounds, opts.rateLimitedSizes, opts.apiRateLimits)
+	if err != nil {
+		return err
+	}
+	machine := append(slices.Clone(host), fmt.Sprintf("Run: %d rounds, took %s", opts.rounds, time.Since(started).Round(time.Second)))
+	section := renderRateLimited(machine, opts.rounds, opts.rateLimitedSizes, opts.apiRateLimits, results)
+	fmt.Print(section)
 	if opts.out == "" {
 		return nil
 	}
-	return writeSection(opts.out, section)
+	return writeSection(opts.out, rateLimitedBegin, rateLimitedEnd, section)
 }
 
 // writeSection rewrites the generated section of path, creating the file if
 // it does not exist.
-func writeSection(path, section string) error {
+func writeSection(path, begin, end, section string) error {
 	old, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	doc, err := replaceMarked(string(old), section)
+	doc, err := replaceBetween(string(old), begin, end, section)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return os.WriteFile(path, []byte(doc), 0o644)
 }
 
-// describeMachine returns the lines that say where and with what the figures
+// describeHost returns the lines that say where and with what the figures
 // were measured: they mean little without them.
-func describeMachine(ctx context.Context, b *bench, timeBinary string) ([]string, error) {
+func describeHost(ctx context.Context, b *bench) ([]string, error) {
 	lines := []string{"Date: " + time.Now().UTC().Format("2006-01-02 15:04 MST")}
 
 	cpu := firstField("/proc/cpuinfo", "model name")
@@ -250,17 +303,20 @@ func describeMachine(ctx context.Context, b *bench, timeBinary string) ([]string
 	}
 	version, _, _ := strings.Cut(res.Stdout, "\n")
 	lines = append(lines, fmt.Sprintf("Terraform: %s (%s)", version, b.cli))
+	return lines, nil
+}
 
+// describeFloor returns the lines about the main phases' floor and order.
+func describeFloor(timeBinary string) []string {
 	timeVersion := "unknown version"
 	if info, err := buildinfo.ReadFile(timeBinary); err == nil {
 		timeVersion = info.Main.Version
 	}
-	lines = append(lines, "terraform-provider-time: "+timeVersion+" (the floor), served through dev_overrides like the provider",
+	return []string{"terraform-provider-time: " + timeVersion + " (the floor), served through dev_overrides like the provider",
 		"Terraform runs with its default -parallelism=10",
-		"Order in a round: for each latency, for each N, both providers' four phases on a fresh workspace; "+
+		"Order in a round: for each latency, for each N, both providers' four phases on a fresh workspace; " +
 			"interactly first in odd rounds, time_static first in even ones",
-		"Added latency: an emulator fault that delays every API request")
-	return lines, nil
+		"Added latency: an emulator fault that delays every API request"}
 }
 
 // firstField returns the value of the first "key : value" line of a /proc

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -396,6 +395,14 @@ const defaultDoc = "# Benchmarks\n\n" +
 // outside them. A doc without markers gets them appended (an empty doc
 // gets defaultDoc first).
 func replaceMarked(doc, content string) (string, error) {
+	return replaceBetween(doc, beginMarker, endMarker, content)
+}
+
+// replaceBetween puts content between the begin and end markers of doc,
+// appending the markers (after defaultDoc for an empty doc) when doc has
+// none. Each generated section has its own pair of markers, so a run that
+// measures one part rewrites only that part.
+func replaceBetween(doc, beginMarker, endMarker, content string) (string, error) {
 	if !strings.HasSuffix(content, "\n") {
 		content += "\n"
 	}
@@ -410,9 +417,9 @@ func replaceMarked(doc, content string) (string, error) {
 		}
 		return doc + "\n" + beginMarker + "\n" + content + endMarker + "\n", nil
 	case begin < 0 || end < 0 || end < begin:
-		return "", errors.New("BENCHMARKS.md has one bench marker without the other, or they are out of order")
+		return "", fmt.Errorf("BENCHMARKS.md has %s without %s, or they are out of order", beginMarker, endMarker)
 	case strings.Count(doc, beginMarker) > 1 || strings.Count(doc, endMarker) > 1:
-		return "", errors.New("BENCHMARKS.md has more than one pair of bench markers")
+		return "", fmt.Errorf("BENCHMARKS.md has more than one %s or %s", beginMarker, endMarker)
 	}
 	return doc[:begin+len(beginMarker)] + "\n" + content + doc[end:], nil
 }

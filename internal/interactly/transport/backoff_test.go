@@ -1,10 +1,7 @@
-package retrypolicy
+package transport
 
 import (
-	"context"
-	"errors"
 	"net/http"
-	"net/url"
 	"testing"
 	"time"
 )
@@ -92,53 +89,5 @@ func TestDefaultBackoffJitters(t *testing.T) {
 	}
 	if len(seen) < 2 {
 		t.Errorf("50 backoffs gave %d distinct waits; want jitter", len(seen))
-	}
-}
-
-func TestCheckRetryFor(t *testing.T) {
-	t.Parallel()
-	connErr := &url.Error{Op: "Get", URL: "http://127.0.0.1:1", Err: errors.New("connection refused")}
-	schemeErr := &url.Error{Op: "Get", URL: "ftp://x", Err: errors.New("unsupported protocol scheme \"ftp\"")}
-	cases := []struct {
-		method string
-		status int
-		err    error
-		want   bool
-	}{
-		{"GET", 200, nil, false},
-		{"GET", 404, nil, false},
-		{"GET", 500, nil, false},
-		{"GET", 429, nil, true},
-		{"GET", 502, nil, true},
-		{"PUT", 503, nil, true},
-		{"PUT", 504, nil, true},
-		{"PUT", 400, nil, false},
-		{"GET", 0, connErr, true},
-		{"GET", 0, schemeErr, false},
-		{"POST", 429, nil, true},
-		{"POST", 503, nil, false},
-		{"POST", 0, connErr, false},
-	}
-	for _, tc := range cases {
-		var resp *http.Response
-		if tc.err == nil {
-			resp = &http.Response{StatusCode: tc.status}
-		}
-		got, _ := CheckRetryFor(tc.method)(context.Background(), resp, tc.err)
-		if got != tc.want {
-			t.Errorf("%s status %d err %v: retry = %v, want %v", tc.method, tc.status, tc.err, got, tc.want)
-		}
-	}
-}
-
-func TestCheckRetryStopsOnCancelledContext(t *testing.T) {
-	t.Parallel()
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	for _, method := range []string{"GET", "POST"} {
-		retry, err := CheckRetryFor(method)(ctx, &http.Response{StatusCode: 503}, nil)
-		if retry || !errors.Is(err, context.Canceled) {
-			t.Errorf("%s: retry = %v, err = %v; want no retry and context.Canceled", method, retry, err)
-		}
 	}
 }

@@ -1,10 +1,6 @@
-// Package retrypolicy decides which Interactly API requests are retried and how
-// long to wait between attempts. Its functions plug into go-retryablehttp's
-// CheckRetry and Backoff hooks.
-package retrypolicy
+package transport
 
 import (
-	"context"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -19,53 +15,7 @@ import (
 // short at once when the Terraform operation is cancelled.
 const MaxRetryAfter = 5 * time.Minute
 
-// retryableStatuses are the answers that say "try again later": rate limiting
-// and the gateway/availability errors of a server that did not act on the request.
-var retryableStatuses = map[int]bool{
-	http.StatusTooManyRequests:    true,
-	http.StatusBadGateway:         true,
-	http.StatusServiceUnavailable: true,
-	http.StatusGatewayTimeout:     true,
-}
-
-// CheckRetryFor returns the retryablehttp.CheckRetry for requests of one
-// method. Connection errors carry no response, so the method is fixed up front.
-//
-// Every policy stops at once when the context is done, returning the context's
-// error so the caller reports cancellation rather than a failed request.
-// Idempotent methods (GET, PUT) are retried on connection errors and on
-// 429/502/503/504. Other methods (POST) are retried only on 429, which promises
-// the request was not processed: a POST that failed in transit may have been.
-func CheckRetryFor(method string) retryablehttp.CheckRetry {
-	idempotent := isIdempotent(method)
-	return func(ctx context.Context, resp *http.Response, err error) (bool, error) {
-		if ctx.Err() != nil {
-			return false, ctx.Err()
-		}
-		if err != nil {
-			if !idempotent {
-				return false, err
-			}
-			// retryablehttp already knows which transport errors are permanent
-			// (bad scheme, TLS verification, too many redirects).
-			return retryablehttp.ErrorPropagatedRetryPolicy(ctx, nil, err)
-		}
-		if resp.StatusCode == http.StatusTooManyRequests {
-			return true, nil
-		}
-		return idempotent && retryableStatuses[resp.StatusCode], nil
-	}
-}
-
-func isIdempotent(method string) bool {
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
-		return true
-	}
-	return false
-}
-
-// Backoff is the retryablehttp.Backoff the client uses: NewBackoff with the
+// Backoff is the wait between attempts the client uses: NewBackoff with the
 // wall clock and a random jitter.
 var Backoff = NewBackoff(time.Now, rand.Int64N)
 

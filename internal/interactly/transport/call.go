@@ -1,0 +1,98 @@
+package transport
+
+import (
+	"context"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Policy is what a client sets once for all its calls.
+type Policy struct {
+	// MaxRetries is how many times a call is retried after failures other
+	// than 429: connection errors, bodies that break off, 502, 503, 504.
+	MaxRetries int
+	// RequestTimeout is each attempt's time limit, named in body errors.
+	RequestTimeout time.Duration
+	// WaitMin and WaitMax bound the exponential backoff.
+	WaitMin, WaitMax time.Duration
+	// Backoff computes the waits; nil means the package's Backoff.
+	Backoff retryablehttp.Backoff
+}
+
+// Call is one API call across its attempts: it paces them, counts them and
+// decides whether to try again. Its methods are go-retryablehttp's hooks; a
+// Call serves one request and is then dropped.
+type Call struct {
+	policy     Policy
+	pacer      *Pacer
+	idempotent bool
+
+	attempts atomic.Int64
+	// Only retryablehttp's loop touches these, one hook at a time.
+	failures int       // failed attempts other than 429, against MaxRetries
+	refusals int       // 429s, against maxRefusals
+	sentAt   time.Time // when the latest attempt was let through
+	reported bool      // whether the pacer heard how the latest attempt was answered
+}
+
+// NewCall starts the bookkeeping of one request with this method.
+func NewCall(method string, policy Policy, pacer *Pacer) *Call {
+	if policy.Backoff == nil {
+		policy.Backoff = Backoff
+	}
+	return &Call{policy: policy, pacer: pacer, idempotent: method == http.MethodGet || method == http.MethodPut}
+}
+
+// Attempts is how many attempts have been let through so far.
+func (c *Call) Attempts() int {
+	if c == nil {
+		return 0
+	}
+	return int(c.attempts.Load())
+}
+
+// RetryMax is the retryablehttp.Client.RetryMax that lets CheckRetry, which
+// keeps a budget per kind of failure, have the last word.
+func (c *Call) RetryMax() int { return c.policy.MaxRetries + maxRefusals }
+
+// BeforeAttempt waits for the pacer and counts the attempt. Call it before
+// the first attempt; as retryablehttp's PrepareRetry it runs before every
+// other one, after the backoff and outside the attempt's time limit.
+func (c *Call) BeforeAttempt(req *http.Request) error {
+	sentAt, err := c.pacer.Wait(req.Context())
+	if err != nil {
+		return err
+	}
+	c.sentAt = sentAt
+	c.reported = false
+	c.attempts.Add(1)
+	return nil
+}
+
+// Backoff is the retryablehttp.Backoff: a Retry-After wins; otherwise an
+// exponential wait over this call's failures, or over its refusals after a
+// 429 that named no time.
+func (c *Call) Backoff(minWait, maxWait time.Duration, _ int, resp *http.Response) time.Duration {
+	n := c.failures - 1
+	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+		n = c.refusals - 1
+	}
+	return c.policy.Backoff(minWait, maxWait, max(n, 0), resp)
+}
+
+type callKey struct{}
+
+// WithCall returns ctx carrying c, for observers such as the client's
+// logging, which reports each attempt's number.
+func WithCall(ctx context.Context, c *Call) context.Context {
+	return context.WithValue(ctx, callKey{}, c)
+}
+
+// CallFrom returns the Call ctx carries, or nil.
+func CallFrom(ctx context.Context) *Call {
+	c, _ := ctx.Value(callKey{}).(*Call)
+	return c
+}

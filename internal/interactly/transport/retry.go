@@ -1,0 +1,96 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// maxRefusals bounds the retries of one call after 429s. They do not count
+// against MaxRetries: a 429 promises that the request was not acted on, and
+// the pacer slows the client down after one, so a call under a rate limit
+// gets through instead of failing after a few unlucky refusals. The bound
+// only stops an API that refuses forever; each of these retries still waits
+// for its Retry-After.
+const maxRefusals = 30
+
+// retryableStatuses are the answers that say "try again later" from a server
+// that did not act on the request: gateway and availability errors.
+var retryableStatuses = map[int]bool{
+	http.StatusBadGateway:         true,
+	http.StatusServiceUnavailable: true,
+	http.StatusGatewayTimeout:     true,
+}
+
+// CheckRetry is the retryablehttp.CheckRetry. It is asked after each attempt,
+// and again with the error of reading the body when the answer was not
+// retried on its status.
+//
+// Cancellation stops at once, returning the context's error. Only GET and
+// PUT, which are safe to repeat, are retried: on 429 (against its own
+// budget), and on connection errors, bodies that broke off or stalled
+// (BodyError), 502, 503 and 504 (against MaxRetries). Other answers are
+// final, and so is a body that arrived whole but is not a valid answer:
+// asking again would bring the same.
+func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if err != nil {
+		var bodyErr *BodyError
+		switch {
+		case errors.As(err, &bodyErr):
+		case resp != nil:
+			return false, err // the answer arrived whole and is not valid
+		default:
+			// retryablehttp knows which transport errors are permanent
+			// (bad scheme, TLS verification, too many redirects).
+			if retry, _ := retryablehttp.ErrorPropagatedRetryPolicy(ctx, nil, err); !retry {
+				return false, err
+			}
+		}
+		if !c.spendFailure() {
+			return false, err
+		}
+		return true, nil
+	}
+	// retryablehttp asks twice about an answer whose body it then read;
+	// the pacer must hear of each answer once.
+	if !c.reported {
+		c.reported = true
+		if resp.StatusCode == http.StatusTooManyRequests {
+			c.pacer.Refused(c.sentAt)
+		} else {
+			c.pacer.Accepted()
+		}
+	}
+	if resp.StatusCode == http.StatusTooManyRequests {
+		return c.spendRefusal(), nil
+	}
+	if retryableStatuses[resp.StatusCode] {
+		return c.spendFailure(), nil
+	}
+	return false, nil
+}
+
+// spendFailure reports whether a failure other than a 429 may be retried,
+// and counts it.
+func (c *Call) spendFailure() bool {
+	if !c.idempotent || c.failures >= c.policy.MaxRetries {
+		return false
+	}
+	c.failures++
+	return true
+}
+
+// spendRefusal reports whether a 429 may be retried, and counts it. With
+// MaxRetries 0 the user asked for no retries at all.
+func (c *Call) spendRefusal() bool {
+	if !c.idempotent || c.policy.MaxRetries == 0 || c.refusals >= maxRefusals {
+		return false
+	}
+	c.refusals++
+	return true
+}
