@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/interactly/terraform-provider-interactly/internal/acctest"
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+	"github.com/interactly/terraform-provider-interactly/internal/tfcli"
 )
 
 // TestMain refuses to run without the variables that name the API key, the
@@ -142,27 +142,27 @@ type suite struct {
 	ctx      context.Context
 	settings Settings
 	guard    *Guard
-	main     *acctest.Workspace // manages the number from adoption to destroy
-	imports  *acctest.Workspace // imports it, then forgets it
-	data     *acctest.Workspace // reads it through the data sources
+	main     *tfcli.Workspace // manages the number from adoption to destroy
+	imports  *tfcli.Workspace // imports it, then forgets it
+	data     *tfcli.Workspace // reads it through the data sources
 
 	// What the main workspace configures.
 	inbound, outbound bool
 }
 
 func newSuite(t *testing.T, ctx context.Context, settings Settings, guard *Guard) *suite {
-	cli, err := acctest.CLIPath()
+	cli, err := tfcli.CLIPath()
 	if err != nil {
 		t.Fatal(err)
 	}
 	root := t.TempDir()
 	providerDir := filepath.Join(root, "provider")
-	if _, err := acctest.BuildProvider(ctx, providerDir, "livetest"); err != nil {
+	if _, err := tfcli.BuildProvider(ctx, providerDir, "livetest"); err != nil {
 		t.Fatal(err)
 	}
 	s := &suite{ctx: ctx, settings: settings, guard: guard}
-	for name, ws := range map[string]**acctest.Workspace{"main": &s.main, "import": &s.imports, "data": &s.data} {
-		w, err := acctest.NewWorkspace(filepath.Join(root, name), cli, providerDir, nil)
+	for name, ws := range map[string]**tfcli.Workspace{"main": &s.main, "import": &s.imports, "data": &s.data} {
+		w, err := tfcli.NewWorkspace(filepath.Join(root, name), cli, providerDir, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -361,7 +361,7 @@ func (s *suite) writeMain(t *testing.T) {
 	writeFile(t, s.main, numberConfig(s.settings.Number, s.settings.AssistantID, ptr(s.inbound), ptr(s.outbound), "restore"))
 }
 
-func writeFile(t *testing.T, ws *acctest.Workspace, config string) {
+func writeFile(t *testing.T, ws *tfcli.Workspace, config string) {
 	t.Helper()
 	for _, stale := range []string{"import.tf"} {
 		_ = os.Remove(filepath.Join(ws.Dir, stale))
@@ -403,13 +403,13 @@ func (s *suite) current(t *testing.T) interactly.Number {
 	return now
 }
 
-func (s *suite) apply(t *testing.T, ws *acctest.Workspace) acctest.Result {
+func (s *suite) apply(t *testing.T, ws *tfcli.Workspace) tfcli.Result {
 	t.Helper()
 	return s.mustRun(t, ws, "apply", "-auto-approve", "-input=false", "-no-color")
 }
 
 // planEmpty fails unless a plan proposes no change (-detailed-exitcode 0).
-func (s *suite) planEmpty(t *testing.T, ws *acctest.Workspace) {
+func (s *suite) planEmpty(t *testing.T, ws *tfcli.Workspace) {
 	t.Helper()
 	if plan := s.plan(t, ws); plan.ExitCode != 0 {
 		t.Fatalf("want an empty plan (exit 0), got:\n%s", plan)
@@ -417,7 +417,7 @@ func (s *suite) planEmpty(t *testing.T, ws *acctest.Workspace) {
 }
 
 // plan returns a plan that succeeded, with or without changes (exit 0 or 2).
-func (s *suite) plan(t *testing.T, ws *acctest.Workspace) acctest.Result {
+func (s *suite) plan(t *testing.T, ws *tfcli.Workspace) tfcli.Result {
 	t.Helper()
 	result := s.run(t, ws, "plan", "-detailed-exitcode", "-input=false", "-no-color")
 	if result.ExitCode != 0 && result.ExitCode != 2 {
@@ -426,7 +426,7 @@ func (s *suite) plan(t *testing.T, ws *acctest.Workspace) acctest.Result {
 	return result
 }
 
-func (s *suite) mustRun(t *testing.T, ws *acctest.Workspace, args ...string) acctest.Result {
+func (s *suite) mustRun(t *testing.T, ws *tfcli.Workspace, args ...string) tfcli.Result {
 	t.Helper()
 	result := s.run(t, ws, args...)
 	if result.ExitCode != 0 {
@@ -437,7 +437,7 @@ func (s *suite) mustRun(t *testing.T, ws *acctest.Workspace, args ...string) acc
 
 // run runs the CLI in ws. On interruption the CLI gets SIGINT, as from a
 // terminal, and time to stop cleanly.
-func (s *suite) run(t *testing.T, ws *acctest.Workspace, args ...string) acctest.Result {
+func (s *suite) run(t *testing.T, ws *tfcli.Workspace, args ...string) tfcli.Result {
 	t.Helper()
 	cmd := ws.Command(s.ctx, args...)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
@@ -446,7 +446,7 @@ func (s *suite) run(t *testing.T, ws *acctest.Workspace, args ...string) acctest
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
-	result := acctest.Result{Args: args, Stdout: stdout.String(), Stderr: stderr.String(), Duration: time.Since(start)}
+	result := tfcli.Result{Args: args, Stdout: stdout.String(), Stderr: stderr.String(), Duration: time.Since(start)}
 	// The key must never reach the CLI's output; if it does, fail without
 	// showing it.
 	if key := s.settings.APIKey; strings.Contains(result.Stdout+result.Stderr, key) {

@@ -36,8 +36,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/interactly/terraform-provider-interactly/internal/acctest"
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfcli"
 )
 
 func main() {
@@ -101,7 +101,7 @@ func parseFlags() (options, error) {
 		o.latencies = append(o.latencies, d)
 	}
 	if o.cli == "" {
-		if o.cli, err = acctest.CLIPath(); err != nil {
+		if o.cli, err = tfcli.CLIPath(); err != nil {
 			return o, err
 		}
 	}
@@ -152,7 +152,7 @@ func run() error {
 	if err := os.Mkdir(providerDir, 0o755); err != nil {
 		return err
 	}
-	providerBinary, err := acctest.BuildProvider(ctx, providerDir, "bench")
+	providerBinary, err := tfcli.BuildProvider(ctx, providerDir, "bench")
 	if err != nil {
 		return err
 	}
@@ -293,7 +293,7 @@ func describeHost(ctx context.Context, b *bench) ([]string, error) {
 	lines = append(lines, "Go: "+runtime.Version())
 
 	// Ask the CLI through a workspace, so it reads no ~/.terraformrc.
-	ws, err := acctest.NewWorkspace(filepath.Join(b.work, "version"), b.cli, b.providerDir, nil)
+	ws, err := tfcli.NewWorkspace(filepath.Join(b.work, "version"), b.cli, b.providerDir, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -8,8 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/interactly/terraform-provider-interactly/internal/acctest"
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfcli"
+	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
 // The emulator routes whose counts the report shows apart.
@@ -71,21 +72,21 @@ type bench struct {
 }
 
 // suites returns the interactly and time_static configurations for the
-// first n seeded numbers. Both use acctest's for_each-over-a-map-local shape
+// first n seeded numbers. Both use tfconfig's for_each-over-a-map-local shape
 // with the same keys, because Terraform's own cost depends on the shape.
 func (b *bench) suites(n int) ([]suite, error) {
 	numbers := b.seed.Numbers[:n]
 	keys := make([]string, n)
-	adopt := make([]acctest.NumberSpec, n)
+	adopt := make([]tfconfig.NumberSpec, n)
 	yes := true
 	for i, num := range numbers {
 		keys[i] = num.ID
 		// asst-2 differs from every seeded assistant (asst-1 or none),
 		// so create configures every number; update then moves them all
 		// to asst-3, so update sends exactly n PUTs.
-		adopt[i] = acctest.NumberSpec{Key: num.ID, Number: num.Number, Assistant: "asst-2", Inbound: &yes, Outbound: &yes}
+		adopt[i] = tfconfig.NumberSpec{Key: num.ID, Number: num.Number, Assistant: "asst-2", Inbound: &yes, Outbound: &yes}
 	}
-	change := make([]acctest.NumberSpec, n)
+	change := make([]tfconfig.NumberSpec, n)
 	for i, s := range adopt {
 		s.Assistant = "asst-3"
 		change[i] = s
@@ -95,14 +96,14 @@ func (b *bench) suites(n int) ([]suite, error) {
 	// replaces the resource (RequiresReplace), which is still plan and
 	// apply work for every resource with no API behind it. The year is
 	// swapped in the rendered configuration so the shape stays exactly
-	// acctest's.
-	timeCreate := acctest.TimeStaticConfig(keys)
+	// tfconfig's.
+	timeCreate := tfconfig.TimeStaticConfig(keys)
 	const from, to = `= "2026-01-01T`, `= "2027-01-01T`
 	if got := strings.Count(timeCreate, from); got != n {
-		return nil, fmt.Errorf("acctest.TimeStaticConfig changed: expected %d timestamps starting %q, found %d", n, from, got)
+		return nil, fmt.Errorf("tfconfig.TimeStaticConfig changed: expected %d timestamps starting %q, found %d", n, from, got)
 	}
 	return []suite{
-		{provider: provInteractly, create: acctest.NumbersConfig(adopt), update: acctest.NumbersConfig(change)},
+		{provider: provInteractly, create: tfconfig.NumbersConfig(adopt), update: tfconfig.NumbersConfig(change)},
 		{provider: provTime, create: timeCreate, update: strings.ReplaceAll(timeCreate, from, to)},
 	}, nil
 }
@@ -135,7 +136,7 @@ func (b *bench) runSuite(ctx context.Context, label string, latency time.Duratio
 		"registry.terraform.io/hashicorp/time": b.timeDir,
 		"registry.opentofu.org/hashicorp/time": b.timeDir,
 	}
-	ws, err := acctest.NewWorkspace(dir, b.cli, b.providerDir, overrides)
+	ws, err := tfcli.NewWorkspace(dir, b.cli, b.providerDir, overrides)
 	if err != nil {
 		return err
 	}
@@ -164,7 +165,7 @@ func (b *bench) runSuite(ctx context.Context, label string, latency time.Duratio
 			}
 		}
 		b.emu.ResetCounts()
-		var result acctest.Result
+		var result tfcli.Result
 		seen, err := b.procs.during(func() error {
 			var err error
 			result, err = ws.MustSucceed(ctx, st.args...)

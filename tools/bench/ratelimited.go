@@ -11,8 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/interactly/terraform-provider-interactly/internal/acctest"
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfcli"
+	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
 // The rate-limited phase: the same apply of N numbers at -parallelism=20,
@@ -109,18 +110,18 @@ func (b *bench) applyUnderLimit(ctx context.Context, round, n int, limit float64
 	defer srv.Close()
 
 	dir := filepath.Join(b.work, fmt.Sprintf("rate-limited-%d-%d-%s", round, n, limitName(limit)))
-	ws, err := acctest.NewWorkspace(dir, b.cli, b.providerDir, nil)
+	ws, err := tfcli.NewWorkspace(dir, b.cli, b.providerDir, nil)
 	if err != nil {
 		return rateSample{}, err
 	}
 	defer os.RemoveAll(dir)
 	ws.Env = []string{"INTERACTLY_API_KEY=" + b.apiKey, "INTERACTLY_BASE_URL=http://" + ln.Addr().String()}
 	yes := true
-	specs := make([]acctest.NumberSpec, n)
+	specs := make([]tfconfig.NumberSpec, n)
 	for i, num := range seed.Numbers {
-		specs[i] = acctest.NumberSpec{Key: num.ID, Number: num.Number, Assistant: "asst-2", Inbound: &yes, Outbound: &yes}
+		specs[i] = tfconfig.NumberSpec{Key: num.ID, Number: num.Number, Assistant: "asst-2", Inbound: &yes, Outbound: &yes}
 	}
-	if err := ws.WriteFile("main.tf", acctest.NumbersConfig(specs)); err != nil {
+	if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(specs)); err != nil {
 		return rateSample{}, err
 	}
 	result, err := ws.MustSucceed(ctx, "apply", "-auto-approve", fmt.Sprintf("-parallelism=%d", rateLimitedParallelism))

@@ -1,4 +1,8 @@
-package acctest
+// Package tfcli runs the real Terraform or OpenTofu CLI against the built
+// provider binary, the way users run it: a separate provider process found
+// through dev_overrides, with nothing in-process. The end-to-end tests, the
+// live acceptance suite and the benchmark drive the CLI through it.
+package tfcli
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package acctest
+package e2e
 
 import (
 	"net/http"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport"
+	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
 // TestAccBrokenBodiesAreRetried: the listing every plan needs arrives cut off
@@ -24,7 +25,7 @@ func TestAccBrokenBodiesAreRetried(t *testing.T) {
 	ws.Env = append(ws.Env, "INTERACTLY_API_KEY=sk-bodies", "INTERACTLY_REQUEST_TIMEOUT=2s")
 
 	specs := specsFor(seed.Numbers, "asst-2", nil, nil)
-	if err := ws.WriteFile("main.tf", NumbersConfig(specs)); err != nil {
+	if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(specs)); err != nil {
 		t.Fatal(err)
 	}
 	mustRun(t, ws, "apply", "-auto-approve", "-no-color")
@@ -94,7 +95,7 @@ func TestAccRequestCap(t *testing.T) {
 	}
 	ws, emu := newWorkspaceBehind(t, emulator.Options{APIKey: "sk-cap", Seed: seed, RateLimit: apiLimit}, record)
 	ws.Env = append(ws.Env, "INTERACTLY_API_KEY=sk-cap")
-	config := strings.Replace(NumbersConfig(specsFor(seed.Numbers, "asst-2", ptr(true), ptr(false))),
+	config := strings.Replace(tfconfig.NumbersConfig(specsFor(seed.Numbers, "asst-2", ptr(true), ptr(false))),
 		"locals {", "provider \"interactly\" {\n  max_requests_per_second = 20\n}\n\nlocals {", 1)
 	if err := ws.WriteFile("main.tf", config); err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package acctest
+package e2e
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
 // TestAccInterruptStopsPromptly: Ctrl-C during an apply whose API call hangs
@@ -18,7 +19,7 @@ func TestAccInterruptStopsPromptly(t *testing.T) {
 	ws, emu := newWorkspace(t, emulator.Options{APIKey: "sk-interrupt", Seed: seed})
 	emu.AddFault(emulator.Fault{Method: "PUT", Hang: true})
 	ws.Env = append(ws.Env, "INTERACTLY_API_KEY=sk-interrupt", "INTERACTLY_REQUEST_TIMEOUT=10m")
-	if err := ws.WriteFile("main.tf", NumbersConfig(specsFor(seed.Numbers, "asst-2", nil, nil))); err != nil {
+	if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(specsFor(seed.Numbers, "asst-2", nil, nil))); err != nil {
 		t.Fatal(err)
 	}
 

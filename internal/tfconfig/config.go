@@ -1,4 +1,6 @@
-package acctest
+// Package tfconfig renders the Terraform configurations that the end-to-end
+// tests and the benchmark apply.
+package tfconfig
 
 import (
 	"fmt"
@@ -20,7 +22,7 @@ type NumberSpec struct {
 // depends on it.
 func NumbersConfig(specs []NumberSpec) string {
 	var b strings.Builder
-	b.WriteString(requiredProviders(`interactly = { source = "interactly/interactly" }`))
+	b.WriteString(RequiredProviders(`interactly = { source = "interactly/interactly" }`))
 	b.WriteString("locals {\n  numbers = {\n")
 	for _, s := range specs {
 		fmt.Fprintf(&b, "    %q = { number = %q, assistant = %s, inbound = %s, outbound = %s }\n",
@@ -42,7 +44,7 @@ func NumbersConfig(specs []NumberSpec) string {
 // shape as NumbersConfig: the cost of a framework resource that calls no API.
 func TimeStaticConfig(keys []string) string {
 	var b strings.Builder
-	b.WriteString(requiredProviders(`time = { source = "hashicorp/time" }`))
+	b.WriteString(RequiredProviders(`time = { source = "hashicorp/time" }`))
 	b.WriteString("locals {\n  numbers = {\n")
 	for i, key := range keys {
 		fmt.Fprintf(&b, "    %q = { rfc3339 = %q }\n", key, fmt.Sprintf("2026-01-01T00:%02d:%02dZ", i/60%60, i%60))
@@ -56,7 +58,9 @@ func TimeStaticConfig(keys []string) string {
 	return b.String()
 }
 
-func requiredProviders(entry string) string {
+// RequiredProviders is a terraform block that requires one provider, given
+// as its required_providers entry.
+func RequiredProviders(entry string) string {
 	return "terraform {\n  required_providers {\n    " + entry + "\n  }\n}\n\n"
 }
 

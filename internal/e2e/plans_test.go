@@ -1,4 +1,4 @@
-package acctest
+package e2e
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfcli"
+	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
 // Pipelines plan on review and apply the saved plan later; the team keeps
@@ -22,7 +24,7 @@ const planKey = "sk-plans"
 
 // numberConfig adopts one number; body is the rest of the resource block.
 func numberConfig(e164, body string) string {
-	return requiredProviders(`interactly = { source = "interactly/interactly" }`) + `
+	return tfconfig.RequiredProviders(`interactly = { source = "interactly/interactly" }`) + `
 resource "interactly_number" "n" {
   number = "` + e164 + `"
 ` + body + `
@@ -32,7 +34,7 @@ resource "interactly_number" "n" {
 
 // planWorkspace is a workspace on an emulator of two generated numbers
 // under profile.
-func planWorkspace(t *testing.T, profile emulator.Profile) (*Workspace, *emulator.Server, emulator.Seed) {
+func planWorkspace(t *testing.T, profile emulator.Profile) (*tfcli.Workspace, *emulator.Server, emulator.Seed) {
 	t.Helper()
 	seed := emulator.GenerateSeed(2)
 	ws, emu := newWorkspace(t, emulator.Options{APIKey: planKey, Seed: seed, Profile: profile})
@@ -40,7 +42,7 @@ func planWorkspace(t *testing.T, profile emulator.Profile) (*Workspace, *emulato
 	return ws, emu, seed
 }
 
-func write(t *testing.T, ws *Workspace, config string) {
+func write(t *testing.T, ws *tfcli.Workspace, config string) {
 	t.Helper()
 	if err := ws.WriteFile("main.tf", config); err != nil {
 		t.Fatal(err)
@@ -48,7 +50,7 @@ func write(t *testing.T, ws *Workspace, config string) {
 }
 
 // resourceState is the interactly_number.n object in the workspace's state.
-func resourceState(t *testing.T, ws *Workspace) map[string]any {
+func resourceState(t *testing.T, ws *tfcli.Workspace) map[string]any {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(ws.Dir, "terraform.tfstate"))
 	if err != nil {
@@ -76,7 +78,7 @@ func resourceState(t *testing.T, ws *Workspace) map[string]any {
 
 // mustFail runs a command that must fail with output matching pattern (in
 // which a space matches any run of white space, as Terraform wraps lines).
-func mustFail(t *testing.T, ws *Workspace, pattern string, args ...string) {
+func mustFail(t *testing.T, ws *tfcli.Workspace, pattern string, args ...string) {
 	t.Helper()
 	result, err := ws.Run(t.Context(), args...)
 	if err != nil {

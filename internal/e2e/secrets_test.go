@@ -1,4 +1,4 @@
-package acctest
+package e2e
 
 import (
 	"crypto/rand"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfcli"
 )
 
 func randomKey(t *testing.T, prefix string) string {
@@ -60,7 +61,7 @@ resource "interactly_number" "main" {
 `
 	}
 	var output strings.Builder
-	record := func(r Result) { output.WriteString(r.Stdout + r.Stderr) }
+	record := func(r tfcli.Result) { output.WriteString(r.Stdout + r.Stderr) }
 
 	must := func(err error) {
 		t.Helper()

@@ -1,10 +1,11 @@
-package acctest
+package e2e
 
 import (
 	"net/http"
 	"testing"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
 const (
@@ -22,7 +23,7 @@ func TestAccRequestCounts(t *testing.T) {
 	ws.Env = append(ws.Env, "INTERACTLY_API_KEY=sk-counts")
 
 	specs := specsFor(seed.Numbers, "asst-1", ptr(true), ptr(true))
-	if err := ws.WriteFile("main.tf", NumbersConfig(specs)); err != nil {
+	if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(specs)); err != nil {
 		t.Fatal(err)
 	}
 	mustRun(t, ws, "apply", "-auto-approve")
@@ -46,7 +47,7 @@ func TestAccRequestCounts(t *testing.T) {
 	for i := range k {
 		specs[i*100].Assistant = "asst-3"
 	}
-	if err := ws.WriteFile("main.tf", NumbersConfig(specs)); err != nil {
+	if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(specs)); err != nil {
 		t.Fatal(err)
 	}
 	emu.ResetCounts()
@@ -89,7 +90,7 @@ func TestAccLoadUnderRateLimitAndFaults(t *testing.T) {
 	ws.Env = append(ws.Env, "INTERACTLY_API_KEY=sk-load")
 
 	specs := specsFor(seed.Numbers, "asst-2", ptr(false), ptr(true))
-	if err := ws.WriteFile("main.tf", NumbersConfig(specs)); err != nil {
+	if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(specs)); err != nil {
 		t.Fatal(err)
 	}
 	apply := mustRun(t, ws, "apply", "-auto-approve", "-parallelism=20")
