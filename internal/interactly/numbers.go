@@ -81,7 +81,7 @@ type UpdateNumberRequest struct {
 }
 
 // ListNumbers calls GET /assistants/v1/numbers, filtered by label when label
-// is not empty. It always asks the server; see Numbers for the shared copy.
+// is not empty. It always asks the server; see CachedNumbers for the shared copy.
 func (c *Client) ListNumbers(ctx context.Context, label string) ([]Number, error) {
 	var query url.Values
 	if label != "" {

@@ -12,22 +12,24 @@ import (
 // N entries. Instead each Client keeps one listing, fetched on first use and
 // shared by every reader; concurrent readers wait on the same call.
 //
-// The copy lives as long as the Client, which the provider creates anew at
-// every configure, that is once per Terraform operation: a new plan or apply
-// always sees changes made outside Terraform. Writes through this Client
-// update the copy from the document the API returns.
+// The Cached* methods read this copy; ListNumbers always asks the API. The
+// copy lives as long as the Client, which the provider creates when it is
+// configured, once in each provider process: Terraform starts provider
+// processes anew for every command, so each command sees changes made
+// outside Terraform before it, but not those made while it runs. Writes
+// through this Client update the copy from the document the API returns.
 
-// Number returns the team's number with this ID from the shared listing.
-// found is false when the team has no such number.
-func (c *Client) Number(ctx context.Context, id string) (number Number, found bool, err error) {
+// CachedNumber returns the team's number with this ID from the shared
+// listing. found is false when the team has no such number.
+func (c *Client) CachedNumber(ctx context.Context, id string) (number Number, found bool, err error) {
 	err = c.numbers.read(ctx, func(s *numberSnapshot) {
 		number, found = s.byID[id]
 	})
 	return number, found, err
 }
 
-// NumberByE164 returns the team's number whose E.164 value is e164.
-func (c *Client) NumberByE164(ctx context.Context, e164 string) (number Number, found bool, err error) {
+// CachedNumberByE164 returns the team's number whose E.164 value is e164.
+func (c *Client) CachedNumberByE164(ctx context.Context, e164 string) (number Number, found bool, err error) {
 	err = c.numbers.read(ctx, func(s *numberSnapshot) {
 		var id string
 		if id, found = s.idByE164[e164]; found {
@@ -37,9 +39,9 @@ func (c *Client) NumberByE164(ctx context.Context, e164 string) (number Number, 
 	return number, found, err
 }
 
-// Numbers returns every number of the team from the shared listing, sorted by
+// CachedNumbers returns every number of the team from the shared listing, sorted by
 // their E.164 value (then ID) so callers get a stable order.
-func (c *Client) Numbers(ctx context.Context) (numbers []Number, err error) {
+func (c *Client) CachedNumbers(ctx context.Context) (numbers []Number, err error) {
 	err = c.numbers.read(ctx, func(s *numberSnapshot) {
 		numbers = make([]Number, 0, len(s.byID))
 		for _, n := range s.byID {

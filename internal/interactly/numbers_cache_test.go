@@ -27,7 +27,7 @@ func TestConcurrentReadersShareOneListing(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got, found, err := client.Number(context.Background(), n.ID)
+			got, found, err := client.CachedNumber(context.Background(), n.ID)
 			if err != nil || !found || got.Number != n.Number {
 				errs <- errors.New("lookup of " + n.ID + " failed")
 			}
@@ -53,17 +53,17 @@ func TestLookupsByNumberAndSortedListing(t *testing.T) {
 	t.Parallel()
 	emu, client := startEmulator(t)
 	ctx := context.Background()
-	n, found, err := client.NumberByE164(ctx, "+14155550101")
+	n, found, err := client.CachedNumberByE164(ctx, "+14155550101")
 	if err != nil || !found || n.ID != "num-2" {
-		t.Fatalf("NumberByE164 = %+v, %v, %v", n, found, err)
+		t.Fatalf("CachedNumberByE164 = %+v, %v, %v", n, found, err)
 	}
-	if _, found, _ := client.NumberByE164(ctx, "+19995550000"); found {
+	if _, found, _ := client.CachedNumberByE164(ctx, "+19995550000"); found {
 		t.Error("found a number the team does not have")
 	}
-	if _, found, _ := client.Number(ctx, "missing"); found {
+	if _, found, _ := client.CachedNumber(ctx, "missing"); found {
 		t.Error("found an ID the team does not have")
 	}
-	all, err := client.Numbers(ctx)
+	all, err := client.CachedNumbers(ctx)
 	if err != nil || len(all) != 2 || all[0].Number != "+14155550100" || all[1].Number != "+14155550101" {
 		t.Fatalf("Numbers() = %+v, %v; want both, sorted by number", all, err)
 	}
@@ -76,14 +76,14 @@ func TestWritesUpdateTheSharedListing(t *testing.T) {
 	t.Parallel()
 	emu, client := startEmulator(t)
 	ctx := context.Background()
-	if _, _, err := client.Number(ctx, "num-1"); err != nil {
+	if _, _, err := client.CachedNumber(ctx, "num-1"); err != nil {
 		t.Fatal(err)
 	}
 	none := ""
 	if _, err := client.UpdateNumber(ctx, "num-1", interactly.UpdateNumberRequest{AssistantID: &none}); err != nil {
 		t.Fatal(err)
 	}
-	n, _, err := client.Number(ctx, "num-1")
+	n, _, err := client.CachedNumber(ctx, "num-1")
 	if err != nil || n.AssistantID != "" {
 		t.Fatalf("after detach the shared copy has %+v, %v", n, err)
 	}
@@ -92,7 +92,7 @@ func TestWritesUpdateTheSharedListing(t *testing.T) {
 	if _, err := client.UpdateNumber(ctx, "num-2", interactly.UpdateNumberRequest{AssistantID: &none}); !interactly.IsNotFound(err) {
 		t.Fatalf("err = %v; want 404", err)
 	}
-	if _, found, _ := client.Number(ctx, "num-2"); found {
+	if _, found, _ := client.CachedNumber(ctx, "num-2"); found {
 		t.Error("a number the API no longer knows is still in the shared copy")
 	}
 	if got := emu.Counts()[listRoute]; got != 1 {
@@ -104,7 +104,7 @@ func TestEachClientListsAnew(t *testing.T) {
 	t.Parallel()
 	emu, first := startEmulator(t)
 	ctx := context.Background()
-	if _, _, err := first.Number(ctx, "num-1"); err != nil {
+	if _, _, err := first.CachedNumber(ctx, "num-1"); err != nil {
 		t.Fatal(err)
 	}
 	// A change made outside Terraform between two operations...
@@ -113,7 +113,7 @@ func TestEachClientListsAnew(t *testing.T) {
 	emu.SetNumber(n)
 	// ...is seen by the next operation's client.
 	_, second := startEmulatorWith(t, emu)
-	got, _, err := second.Number(ctx, "num-1")
+	got, _, err := second.CachedNumber(ctx, "num-1")
 	if err != nil || got.AssistantID != "asst-b" {
 		t.Errorf("a new client read %+v, %v; want the change made outside", got, err)
 	}
@@ -127,10 +127,10 @@ func TestCancelledReaderDoesNotFailOthers(t *testing.T) {
 
 	first, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { _, _, err := client.Number(first, "num-1"); done <- err }()
+	go func() { _, _, err := client.CachedNumber(first, "num-1"); done <- err }()
 	time.Sleep(50 * time.Millisecond) // let the first reader start the listing
 	second := make(chan error, 1)
-	go func() { _, _, err := client.Number(context.Background(), "num-1"); second <- err }()
+	go func() { _, _, err := client.CachedNumber(context.Background(), "num-1"); second <- err }()
 	time.Sleep(50 * time.Millisecond)
 	cancel()
 
@@ -147,10 +147,10 @@ func TestFailedListingIsNotCached(t *testing.T) {
 	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRetries = 0 })
 	emu.AddFault(emulator.Fault{Method: "GET", Status: 503, Times: 1})
 	ctx := context.Background()
-	if _, _, err := client.Number(ctx, "num-1"); interactly.StatusCode(err) != 503 {
+	if _, _, err := client.CachedNumber(ctx, "num-1"); interactly.StatusCode(err) != 503 {
 		t.Fatalf("first read err = %v; want the 503", err)
 	}
-	if _, found, err := client.Number(ctx, "num-1"); err != nil || !found {
+	if _, found, err := client.CachedNumber(ctx, "num-1"); err != nil || !found {
 		t.Fatalf("second read = %v, %v; want a fresh listing", found, err)
 	}
 }
@@ -162,7 +162,7 @@ func TestTimedOutListingIsReportedNotRepeated(t *testing.T) {
 		c.RequestTimeout = 100 * time.Millisecond
 	})
 	emu.AddFault(emulator.Fault{Method: "GET", Hang: true})
-	_, _, err := client.Number(context.Background(), "num-1")
+	_, _, err := client.CachedNumber(context.Background(), "num-1")
 	if err == nil {
 		t.Fatal("a listing that timed out on every attempt succeeded")
 	}
@@ -203,7 +203,7 @@ func TestWriteDuringListingIsNotLost(t *testing.T) {
 	ctx := context.Background()
 	read := make(chan interactly.Number, 1)
 	go func() {
-		n, _, err := client.Number(ctx, "num-1")
+		n, _, err := client.CachedNumber(ctx, "num-1")
 		if err != nil {
 			t.Error(err)
 		}
@@ -218,7 +218,7 @@ func TestWriteDuringListingIsNotLost(t *testing.T) {
 	if n := <-read; n.AssistantID != "" {
 		t.Errorf("the reader that started the listing got assistant %q; want the write's detach", n.AssistantID)
 	}
-	if n, _, _ := client.Number(ctx, "num-1"); n.AssistantID != "" {
+	if n, _, _ := client.CachedNumber(ctx, "num-1"); n.AssistantID != "" {
 		t.Errorf("the shared listing holds assistant %q for num-1 after the detach; the write was lost", n.AssistantID)
 	}
 }

@@ -27,9 +27,9 @@ func (id numberRef) String() string {
 // lookup finds the number in the team's shared listing.
 func (id numberRef) lookup(ctx context.Context, client *interactly.Client) (interactly.Number, bool, error) {
 	if id.byE164 {
-		return client.NumberByE164(ctx, id.value)
+		return client.CachedNumberByE164(ctx, id.value)
 	}
-	return client.Number(ctx, id.value)
+	return client.CachedNumber(ctx, id.value)
 }
 
 // parseNumberImportID reads an import ID. A value that starts with "+" is a

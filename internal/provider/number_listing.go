@@ -13,7 +13,7 @@ import (
 // interactly_number list resource both list through it.
 func teamNumbers(ctx context.Context, client *interactly.Client, label string) ([]interactly.Number, error) {
 	if label == "" {
-		return client.Numbers(ctx) // the shared listing, already sorted
+		return client.CachedNumbers(ctx) // the shared listing, already sorted
 	}
 	numbers, err := client.ListNumbers(ctx, label)
 	interactly.SortNumbers(numbers)

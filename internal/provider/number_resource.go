@@ -144,7 +144,7 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 	ctx, cancel := withDeadline(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
 	defer cancel()
 	e164 := plan.Number.ValueString()
-	existing, found, err := r.client.NumberByE164(ctx, e164)
+	existing, found, err := r.client.CachedNumberByE164(ctx, e164)
 	if err != nil {
 		addOperationError(ctx, &resp.Diagnostics, "Unable to look up number "+e164, err)
 		return
@@ -194,7 +194,7 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 	ctx, cancel := withDeadline(ctx, state.Timeouts, opRead, &resp.Diagnostics)
 	defer cancel()
-	number, found, err := r.client.Number(ctx, state.ID.ValueString())
+	number, found, err := r.client.CachedNumber(ctx, state.ID.ValueString())
 	if err != nil {
 		addOperationError(ctx, &resp.Diagnostics, "Unable to read number "+state.Number.ValueString(), err)
 		return

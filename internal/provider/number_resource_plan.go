@@ -48,7 +48,7 @@ func (r *numberResource) planAdoption(ctx context.Context, plan *numberResourceM
 		return
 	}
 	e164 := plan.Number.ValueString()
-	existing, found, err := r.client.NumberByE164(ctx, e164)
+	existing, found, err := r.client.CachedNumberByE164(ctx, e164)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to look up number "+e164, err)
 		return
