@@ -16,7 +16,7 @@ import (
 // runs: the provider processes (Terraform starts each plugin as a separate
 // process, often several times in one command: schema, validate, plan,
 // apply) and Terraform itself. It records their peak memory and CPU time,
-// which no other vantage point gives: the provider's memory is the issue's
+// which no other vantage point gives: the provider's memory is the benchmark's
 // target, and the CPU split tells Terraform's cost from the provider's.
 //
 // Peak memory is VmHWM ("high water mark") of /proc/PID/status: the peak RSS

@@ -14,7 +14,7 @@ const (
 	endMarker   = "<!-- bench:end -->"
 )
 
-// The targets, all read at the largest N (and, for the ratio, the
+// The benchmark's targets, all read at the largest N (and, for the ratio, the
 // largest latency).
 const (
 	targetRefreshRatio = 1.1 // interactly refresh plan / time_static's
@@ -185,13 +185,13 @@ func (r report) renderScaling(b *strings.Builder) {
 	b.WriteString("\n")
 }
 
-// target is one of the targets with what was measured.
+// target is one of the benchmark's targets with what was measured.
 type target struct {
 	Name, Measured string
 	Pass           bool
 }
 
-// targets evaluates the targets at the largest N and latency.
+// targets evaluates the benchmark's targets at the largest N and latency.
 func (r report) targets() []target {
 	if len(r.Sizes) == 0 || len(r.Latencies) == 0 {
 		return nil
