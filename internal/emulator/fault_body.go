@@ -73,12 +73,13 @@ func (b *bodyBreaker) finish() {
 	for _, k := range keys {
 		fmt.Fprintf(buf, "%s: %s\r\n", k, strings.Join(b.header[k], ", "))
 	}
-	buf.WriteString("\r\n")
-	buf.Write(body[:len(body)/2])
+	// A bufio.Writer keeps its first error and Flush reports it.
+	_, _ = buf.WriteString("\r\n")
+	_, _ = buf.Write(body[:len(body)/2])
 	if err := buf.Flush(); err != nil || !b.stall {
 		return
 	}
 	// Hold the connection, sending nothing, until the client closes it.
 	_ = conn.SetReadDeadline(time.Now().Add(maxStall))
-	_, _ = buf.Reader.WriteTo(io.Discard)
+	_, _ = buf.WriteTo(io.Discard)
 }
