@@ -10,13 +10,14 @@ provider_dir=${2:?}
 emulator=${3:?}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
+# shellcheck source=scripts/emulator.sh
+source "$root/scripts/emulator.sh"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/interactly-demo.XXXXXX")
-emulator_pid=
 cleanup() {
   status=$?
   if [ -n "$emulator_pid" ]; then
-    kill "$emulator_pid" 2>/dev/null || true
-    wait "$emulator_pid" 2>/dev/null || true
+    stop_emulator
     echo "==> Emulator stopped"
   fi
   rm -rf "$work"
@@ -45,14 +46,7 @@ export INTERACTLY_API_KEY="demo-key-$RANDOM$RANDOM"
 cp "$root/demo/main.tf" "$work/"
 
 step "Starting the emulator with the numbers of demo/seed.json"
-"$emulator" -addr 127.0.0.1:0 -addr-file "$work/base_url" -seed "$root/demo/seed.json" &
-emulator_pid=$!
-for _ in $(seq 1 100); do
-  [ -s "$work/base_url" ] && break
-  kill -0 "$emulator_pid" 2>/dev/null || { echo "the emulator exited" >&2; exit 1; }
-  sleep 0.1
-done
-[ -s "$work/base_url" ] || { echo "the emulator did not start in 10 s" >&2; exit 1; }
+start_emulator "$work/base_url" -seed "$root/demo/seed.json"
 export INTERACTLY_BASE_URL
 INTERACTLY_BASE_URL=$(cat "$work/base_url")
 

@@ -20,15 +20,10 @@ seed="$root/internal/livetest/testdata/emulator-seed.json"
 test_number="+14155550180"
 test_assistant="asst-live-test"
 
+# shellcheck source=scripts/emulator.sh
+source "$root/scripts/emulator.sh"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/interactly-live.XXXXXX")
-emulator_pid=
-stop_emulator() {
-  if [ -n "$emulator_pid" ]; then
-    kill "$emulator_pid" 2>/dev/null || true
-    wait "$emulator_pid" 2>/dev/null || true
-    emulator_pid=
-  fi
-}
 cleanup() {
   status=$?
   stop_emulator
@@ -58,20 +53,12 @@ results=()
 for profile in "$@"; do
   echo
   echo "==> make test-live against the emulator, profile $profile"
-  rm -f "$work/base_url"
   # A fresh key per run; the emulator reads it from the environment (a flag
   # would show it in the process list).
   export INTERACTLY_API_KEY="live-emulator-key-$RANDOM$RANDOM"
   profile_flags=()
   if [ "$profile" != default ]; then profile_flags=(-profile "$profile"); fi
-  "$emulator" -addr 127.0.0.1:0 -addr-file "$work/base_url" -seed "$seed" "${profile_flags[@]}" &
-  emulator_pid=$!
-  for _ in $(seq 1 100); do
-    [ -s "$work/base_url" ] && break
-    kill -0 "$emulator_pid" 2>/dev/null || { echo "the emulator (profile $profile) exited before listening" >&2; exit 1; }
-    sleep 0.1
-  done
-  [ -s "$work/base_url" ] || { echo "the emulator (profile $profile) did not start within 10 s" >&2; exit 1; }
+  start_emulator "$work/base_url" -seed "$seed" "${profile_flags[@]}"
 
   start=$SECONDS
   INTERACTLY_BASE_URL=$(cat "$work/base_url") \
