@@ -76,3 +76,22 @@ func FuzzErrorMessage(f *testing.F) {
 		}
 	})
 }
+
+func TestErrorMessageShapes(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		`{"statusCode":404,"error":"Not Found","message":"no number"}`: "no number",
+		`{"error":["a","b"]}`:                            `["a","b"]`,
+		"Unauthorized: invalid API key\n":                "Unauthorized: invalid API key",
+		`{"errors":[{"code":"BAD","detail":"unknown"}]}`: `{"errors":[{"code":"BAD","detail":"unknown"}]}`,
+		"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><h1>502</h1></body></html>": `an HTML page titled "502 Bad Gateway"`,
+		"<!DOCTYPE html><HTML lang=en><head><TITLE>Service &amp; more</TITLE>":                      `an HTML page titled "Service & more"`,
+		"<html><body>no title</body></html>":                                                        "<html><body>no title</body></html>",
+		"":                                                                                          "",
+	}
+	for body, want := range tests {
+		if got := errorMessage([]byte(body)); got != want {
+			t.Errorf("errorMessage(%q) = %q, want %q", body, got, want)
+		}
+	}
+}

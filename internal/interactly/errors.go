@@ -4,7 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -80,7 +83,25 @@ func errorMessage(body []byte) string {
 			}
 		}
 	}
+	if title, ok := htmlTitle(body); ok {
+		return excerpt([]byte(title))
+	}
 	return excerpt(body)
+}
+
+// htmlTitlePattern finds the title of an HTML page, such as the error page a
+// proxy or load balancer sends in front of the API.
+var htmlTitlePattern = regexp.MustCompile(`(?is)^\s*(?:<!doctype[^>]*>\s*)?<html.*?<title[^>]*>(.*?)</title>`)
+
+// htmlTitle is the title of an HTML error page ("502 Bad Gateway"), which
+// says more in one line than an excerpt of its markup.
+func htmlTitle(body []byte) (string, bool) {
+	m := htmlTitlePattern.FindSubmatch(body)
+	if m == nil {
+		return "", false
+	}
+	title := strings.TrimSpace(html.UnescapeString(string(m[1])))
+	return "an HTML page titled " + strconv.Quote(title), title != ""
 }
 
 // jsonText renders a JSON string as itself and any other value (NestJS-style
