@@ -70,19 +70,23 @@ func TestAccFaults_permanentFailuresAreReported(t *testing.T) {
 		fault   emulator.Fault
 		retries string
 		err     string
+		profile emulator.Profile
 	}{
 		"retries run out": {emulator.Fault{Method: "PUT", Status: 503}, "max_retries = 1",
-			`Unable to configure number \+14155550101.*HTTP 503 Service Unavailable.*gave up after 2 attempts.*server fault`},
+			`Unable to configure number \+14155550101.*HTTP 503 Service Unavailable.*gave up after 2 attempts.*server fault`, ""},
 		"malformed body": {emulator.Fault{Method: "GET", Malformed: true}, "",
-			`Unable to look up number \+14155550101.*not a valid answer`},
+			`Unable to look up number \+14155550101.*not a valid answer`, ""},
 		"hung beyond every attempt": {emulator.Fault{Method: "GET", Hang: true}, "max_retries = 1\n  request_timeout = \"1s\"",
-			`Unable to look up number.*failed after 2 attempts.*(Timeout|deadline)`},
+			`Unable to look up number.*failed after 2 attempts.*(Timeout|deadline)`, ""},
 		"server bug": {emulator.Fault{Method: "PUT", Status: 500}, "",
-			`HTTP 500 Internal Server Error`},
+			`HTTP 500 Internal Server Error`, ""},
+		// A proxy in front of the API answers with an HTML page.
+		"HTML error page": {emulator.Fault{Method: "PUT", Status: 502}, "max_retries = 0",
+			`HTTP 502 Bad Gateway: an HTML page titled "502 Bad Gateway".*may or may not have been applied`, emulator.ProfileVerbose},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			emu := newTestEmulator(t)
+			emu := newTestEmulatorWith(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam(), Profile: tc.profile})
 			emu.AddFault(tc.fault)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProviders,
