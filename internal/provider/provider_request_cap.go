@@ -35,7 +35,15 @@ func maxRequestsPerSecondAttribute() schema.Int64Attribute {
 func resolveMaxRequestsPerSecond(value types.Int64, env func(string) (string, bool)) (int, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if !value.IsNull() && !value.IsUnknown() {
-		return int(value.ValueInt64()), diags
+		// Checked as int64 (the schema checks it too), so that no value
+		// wraps around in the conversion on 32-bit platforms.
+		n := value.ValueInt64()
+		if n < 0 || n > maxRequestCap {
+			diags.AddAttributeError(path.Root("max_requests_per_second"), "Invalid max_requests_per_second",
+				fmt.Sprintf("max_requests_per_second is %d; it must be between 0 and %d.", n, maxRequestCap))
+			return 0, diags
+		}
+		return int(n), diags
 	}
 	raw, ok := env(envMaxRequestsPerSecond)
 	if !ok || raw == "" {

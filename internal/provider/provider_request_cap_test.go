@@ -26,6 +26,8 @@ func TestResolveMaxRequestsPerSecond(t *testing.T) {
 		"env beyond the bound":  {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "20000"}, 0, "between 0 and 10000"},
 		"env with a fraction":   {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "2.5"}, 0, "not a whole number"},
 		"env at the upper edge": {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "10000"}, 10000, ""},
+		// 2^32+5 would pass as 5 if converted to a 32-bit int before the check.
+		"block beyond 32 bits": {types.Int64Value(1<<32 + 5), nil, 0, "max_requests_per_second is 4294967301"},
 	}
 	for name, tc := range cases {
 		got, diags := resolveMaxRequestsPerSecond(tc.value, env(tc.env))
