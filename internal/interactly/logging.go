@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"maps"
 	"net/http"
 	"sync"
 	"time"
@@ -108,10 +109,7 @@ func (b *observedBody) Close() error {
 }
 
 func withField(fields map[string]any, key string, value any) map[string]any {
-	out := make(map[string]any, len(fields)+1)
-	for k, v := range fields {
-		out[k] = v
-	}
+	out := maps.Clone(fields)
 	out[key] = value
 	return out
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
@@ -78,7 +77,7 @@ func (d *numberDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 // readByLabel asks the API for the numbers with this label (a server-side
 // query) and takes the one that has it, failing unless exactly one does.
 func (d *numberDataSource) readByLabel(ctx context.Context, label string, resp *datasource.ReadResponse) {
-	matches, err := d.client.ListNumbers(ctx, label)
+	matches, err := teamNumbers(ctx, d.client, label)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to look up the number with label %q", label), err)
 		return
@@ -89,7 +88,5 @@ func (d *numberDataSource) readByLabel(ctx context.Context, label string, resp *
 				"Look the number up by id or number instead, or list them with the interactly_numbers data source.", label, len(matches)))
 		return
 	}
-	// The API filtered by the label, so the number has it even when the
-	// answer leaves the field out.
-	resp.Diagnostics.Append(resp.State.Set(ctx, numberModel{Label: types.StringValue(label)}.over(matches[0]))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newNumberModel(matches[0]))...)
 }

@@ -67,11 +67,8 @@ func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 	config.Numbers = make([]numberModel, 0, len(numbers))
-	// Filtered by a label, every number has it, whether or not the answer
-	// repeats it; unfiltered, known has a null label and changes nothing.
-	known := numberModel{Label: config.Label}
 	for _, n := range numbers {
-		config.Numbers = append(config.Numbers, known.over(n))
+		config.Numbers = append(config.Numbers, newNumberModel(n))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, config)...)
 }
