@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
-func TestResolveMaxRequestsPerSecond(t *testing.T) {
+func TestRequestCapSetting(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
 		value   types.Int64
@@ -30,7 +30,7 @@ func TestResolveMaxRequestsPerSecond(t *testing.T) {
 		"block beyond 32 bits": {types.Int64Value(1<<32 + 5), nil, 0, "max_requests_per_second is 4294967301"},
 	}
 	for name, tc := range cases {
-		got, diags := resolveMaxRequestsPerSecond(tc.value, env(tc.env))
+		got, diags := wholeNumberSetting(tc.value, env(tc.env), envMaxRequestsPerSecond, "max_requests_per_second", 0, maxRequestCap, "20")
 		switch {
 		case tc.wantErr == "" && diags.HasError():
 			t.Errorf("%s: unexpected error %v", name, diags)

@@ -58,25 +58,10 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 		diags.AddAttributeError(path.Root("base_url"), "Invalid Interactly base URL", err.Error()+".")
 	}
 
-	retries := int64(interactly.DefaultMaxRetries)
-	if !config.MaxRetries.IsNull() {
-		retries = config.MaxRetries.ValueInt64()
-	} else if raw, ok := env(envMaxRetries); ok && raw != "" {
-		n, err := strconv.ParseInt(raw, 10, 64)
-		if err != nil {
-			diags.AddAttributeError(path.Root("max_retries"), "Invalid "+envMaxRetries,
-				fmt.Sprintf("%s=%q is not a whole number. Set it to the number of retries, such as 4, or unset it.", envMaxRetries, raw))
-		}
-		retries = n
-	}
-	// Checked as int64, before the conversion to int, which would wrap
-	// around on the 32-bit platforms the release builds for.
-	if retries < 0 || retries > maxRetriesLimit {
-		diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
-			fmt.Sprintf("max_retries is %d; it must be between 0 and %d.", retries, maxRetriesLimit))
-	} else {
-		settings.MaxRetries = int(retries)
-	}
+	var retriesDiags diag.Diagnostics
+	settings.MaxRetries, retriesDiags = wholeNumberSetting(config.MaxRetries, env, envMaxRetries, "max_retries",
+		interactly.DefaultMaxRetries, maxRetriesLimit, "the number of retries, such as 4")
+	diags.Append(retriesDiags...)
 
 	timeout := config.RequestTimeout.ValueString()
 	if config.RequestTimeout.IsNull() {
@@ -93,10 +78,39 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 	}
 	settings.RequestTimeout = d
 
-	requestCap, capDiags := resolveMaxRequestsPerSecond(config.MaxRequestsPerSecond, env)
+	var capDiags diag.Diagnostics
+	settings.MaxRequestsPerSecond, capDiags = wholeNumberSetting(config.MaxRequestsPerSecond, env, envMaxRequestsPerSecond,
+		"max_requests_per_second", 0, maxRequestCap, "the most requests a second the provider may start, such as 20, or 0 for no cap")
 	diags.Append(capDiags...)
-	settings.MaxRequestsPerSecond = requestCap
 	return settings, diags
+}
+
+// wholeNumberSetting resolves an integer argument: from the block, else from
+// its environment variable (checked here, since no schema validator sees
+// it), else fallback. The range 0..limit is checked on the int64, before the
+// conversion to int, which would wrap around on the 32-bit platforms the
+// release builds for.
+func wholeNumberSetting(value types.Int64, env func(string) (string, bool), envName, attr string,
+	fallback, limit int64, example string) (int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	n := fallback
+	if !value.IsNull() && !value.IsUnknown() {
+		n = value.ValueInt64()
+	} else if raw, ok := env(envName); ok && raw != "" {
+		parsed, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil {
+			diags.AddAttributeError(path.Root(attr), "Invalid "+envName,
+				fmt.Sprintf("%s=%q is not a whole number between 0 and %d. Set it to %s, or unset it.", envName, raw, limit, example))
+			return int(fallback), diags
+		}
+		n = parsed
+	}
+	if n < 0 || n > limit {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr,
+			fmt.Sprintf("%s is %d; it must be between 0 and %d.", attr, n, limit))
+		return int(fallback), diags
+	}
+	return int(n), diags
 }
 
 // attrValue is what every provider attribute type has in common here.
