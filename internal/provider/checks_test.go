@@ -58,6 +58,15 @@ func (e *testEmulator) checkReported(address, attribute, value string) resource.
 	return resource.TestCheckResourceAttr(address, attribute, value)
 }
 
+// reportedValue is check where the API reports optional fields, and null
+// where the profile's answers leave them out.
+func reportedValue(e *testEmulator, check knownvalue.Check) knownvalue.Check {
+	if !e.reportsOptionalFields() {
+		return knownvalue.Null()
+	}
+	return check
+}
+
 const (
 	routeList   = "GET /assistants/v1/numbers"
 	routeUpdate = "PUT /assistants/v1/numbers/{id}"

@@ -251,6 +251,10 @@ resource "interactly_number" "london" {
 				Config:    config("restore"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("interactly_number.london", plancheck.ResourceActionUpdate),
+					// No API call, so the plan shows every other value as
+					// the state has it rather than "known after apply".
+					plancheck.ExpectKnownValue("interactly_number.london", tfjsonpath.New("label"), reportedValue(emu, knownvalue.StringExact("sales"))),
+					plancheck.ExpectKnownValue("interactly_number.london", tfjsonpath.New("inbound_enabled"), reportedValue(emu, knownvalue.Bool(false))),
 				}},
 				ConfigStateChecks: expectState("interactly_number.london", map[string]any{"on_destroy": "restore"}),
 				Check:             emu.expectCount(routeUpdate, 0),
