@@ -34,3 +34,9 @@ stop_emulator() {
     emulator_pid=
   fi
 }
+
+# emulator_numbers BASE_URL prints the team as the emulator holds it (every
+# field, whatever the profile), from its admin route.
+emulator_numbers() {
+  python3 -c 'import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1] + "/_emulator/numbers").read().decode())' "$1"
+}

@@ -60,13 +60,26 @@ for profile in "$@"; do
   if [ "$profile" != default ]; then profile_flags=(-profile "$profile"); fi
   start_emulator "$work/base_url" -seed "$seed" "${profile_flags[@]}"
 
+  base_url=$(cat "$work/base_url")
+  # The API's answers may leave fields out (the sparse profile), so the
+  # suite's own before-and-after check cannot see everything: compare the
+  # whole team as the emulator holds it too.
+  emulator_numbers "$base_url" > "$work/before.json"
+
   start=$SECONDS
-  INTERACTLY_BASE_URL=$(cat "$work/base_url") \
+  INTERACTLY_BASE_URL=$base_url \
     INTERACTLY_TEST_NUMBER="$test_number" \
     INTERACTLY_TEST_ASSISTANT_ID="$test_assistant" \
     INTERACTLY_TEST_EXCLUSIVE=1 \
     "$make_cmd" --no-print-directory test-live ||
     { echo "==> make test-live FAILED against the emulator, profile $profile" >&2; exit 1; }
+  emulator_numbers "$base_url" > "$work/after.json"
+  if ! cmp -s "$work/before.json" "$work/after.json"; then
+    echo "==> make test-live left the team changed in the emulator, profile $profile" >&2
+    echo "before: $(cat "$work/before.json")" >&2
+    echo "after:  $(cat "$work/after.json")" >&2
+    exit 1
+  fi
   stop_emulator
   results+=("profile $profile: passed in $((SECONDS - start)) s")
 done

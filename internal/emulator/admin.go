@@ -22,6 +22,14 @@ func (s *Server) resetCounts(w http.ResponseWriter, _ *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// getNumbers answers GET /_emulator/numbers with every number as the
+// emulator holds it, every field present whatever the profile: what an
+// out-of-process test compares to prove it left the team as it found it,
+// which the API's own answers cannot show when they leave fields out.
+func (s *Server) getNumbers(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.Numbers())
+}
+
 // health answers GET /_emulator/health.
 func health(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -184,3 +184,20 @@ func TestParseProfile(t *testing.T) {
 		t.Error("an unknown profile was accepted")
 	}
 }
+
+// The admin listing shows every field whatever the profile, so that an
+// out-of-process test can see what the API's answers leave out.
+func TestAdminNumbersShowEveryFieldUnderAnyProfile(t *testing.T) {
+	t.Parallel()
+	_, c := start(t, Options{Seed: testSeed(), Profile: ProfileSparse})
+	c.authorization = "" // admin routes need no key
+	res := c.do("GET", "/_emulator/numbers", "")
+	var numbers []Number
+	res.decode(t, &numbers)
+	if len(numbers) != 3 || numbers[0].ID != "id-1" || !numbers[0].InboundEnabled || numbers[0].Label != "support" {
+		t.Fatalf("admin numbers = %+v; want the seed, sorted by number, every field as held", numbers)
+	}
+	if !strings.Contains(string(res.body), `"outboundEnabled":false`) {
+		t.Errorf("a switch that is off is left out: %s", res.body)
+	}
+}

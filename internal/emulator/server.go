@@ -85,6 +85,7 @@ func (s *Server) routes() {
 
 	s.mux.HandleFunc("GET /_emulator/counts", s.getCounts)
 	s.mux.HandleFunc("POST /_emulator/counts/reset", s.resetCounts)
+	s.mux.HandleFunc("GET /_emulator/numbers", s.getNumbers)
 	s.mux.HandleFunc("GET /_emulator/health", health)
 	s.mux.HandleFunc("/", s.noRoute)
 }
