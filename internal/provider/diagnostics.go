@@ -3,27 +3,12 @@ package provider
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
-
-// clientFrom takes the client the provider configured. ProviderData is nil
-// while Terraform validates before configuring; that is not an error.
-func clientFrom(providerData any, diags *diag.Diagnostics) *interactly.Client {
-	if providerData == nil {
-		return nil
-	}
-	client, ok := providerData.(*interactly.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *interactly.Client, got %T. This is a bug in the provider; please report it.", providerData))
-	}
-	return client
-}
 
 // addAPIError reports a failed API call: what failed (summary), why (the
 // client's error, which names the request, status and server message and

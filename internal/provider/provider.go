@@ -38,13 +38,14 @@ var (
 
 // InteractlyProvider is the provider; version is set at build time.
 type InteractlyProvider struct {
-	version string
+	version   string
+	forgotten *forgottenObjects // shared by every configuration of this process
 }
 
 // New returns a provider factory for providerserver.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &InteractlyProvider{version: version}
+		return &InteractlyProvider{version: version, forgotten: newForgottenObjects()}
 	}
 }
 
@@ -130,9 +131,10 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 
 		"max_requests_per_second": settings.MaxRequestsPerSecond,
 	})
-	resp.ResourceData = client
-	resp.DataSourceData = client
-	resp.ListResourceData = client
+	data := &providerData{client: client, forgotten: p.forgotten}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 // userAgent follows HashiCorp's convention for provider user agents.

@@ -1,0 +1,50 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+// providerData is what Configure hands to every resource, data source and
+// list resource: the API client of this configuration, and what this
+// provider process has learnt about objects that left the team.
+type providerData struct {
+	client    *interactly.Client
+	forgotten *forgottenObjects
+}
+
+// providerDataFrom takes what the provider configured. ProviderData is nil
+// while Terraform validates before configuring; that is not an error, and
+// the result is then nil.
+func providerDataFrom(configured any, diags *diag.Diagnostics) *providerData {
+	if configured == nil {
+		return nil
+	}
+	data, ok := configured.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", configured))
+		return nil
+	}
+	return data
+}
+
+// clientFrom takes the client the provider configured, nil before Configure.
+func clientFrom(providerData any, diags *diag.Diagnostics) *interactly.Client {
+	if data := providerDataFrom(providerData, diags); data != nil {
+		return data.client
+	}
+	return nil
+}
+
+// forgottenFrom takes the provider process's record of objects that a Read
+// removed from state, nil before Configure.
+func forgottenFrom(providerData any, diags *diag.Diagnostics) *forgottenObjects {
+	if data := providerDataFrom(providerData, diags); data != nil {
+		return data.forgotten
+	}
+	return nil
+}
