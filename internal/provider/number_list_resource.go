@@ -97,9 +97,10 @@ func numberListResult(ctx context.Context, req list.ListRequest, n interactly.Nu
 	result.Diagnostics.Append(setNumberIdentity(ctx, result.Identity, n.ID)...)
 	if req.IncludeResource {
 		result.Diagnostics.Append(result.Resource.Set(ctx, numberResourceModel{
-			numberModel: newNumberModel(n),
-			OnDestroy:   types.StringValue(onDestroyDetach),
-			Timeouts:    nullTimeouts(),
+			numberModel:  newNumberModel(n),
+			OnDestroy:    types.StringValue(onDestroyDetach),
+			RestorePoint: restorePointOf(n),
+			Timeouts:     nullTimeouts(),
 		})...)
 	}
 	return result

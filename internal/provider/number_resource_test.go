@@ -166,9 +166,9 @@ resource "interactly_number" "sales" {
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				// The number leaves the team: refresh drops it from state, and
-				// the plan to adopt it again fails at once, with advice and
-				// without sending anything.
+				// The number leaves the team: refresh drops it from state with
+				// a warning, and the adoption planned again fails, with
+				// advice and without sending anything.
 				PreConfig: func() {
 					emu.DeleteNumber(salesID)
 					emu.ResetCounts()
@@ -177,17 +177,17 @@ resource "interactly_number" "sales" {
 				ExpectError: errorMatching(`Number not found in the team.*has no number\s+\+14155550101.*Import the number`),
 			},
 			{
-				// Back in the team (imported again): a failed plan saved
-				// nothing, so the state still has it and it is updated.
+				// Back in the team (imported again): the state no longer
+				// has it, so it is adopted again, with a new restore point.
 				PreConfig: func() {
 					if n := emu.Counts()[routeUpdate]; n != 0 {
-						t.Errorf("the failed plan sent %d PUT requests", n)
+						t.Errorf("the failed apply sent %d PUT requests", n)
 					}
 					emu.SetNumber(released)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionCreate),
 				}},
 				Check: emu.expectAPI(salesID, want{"asst-sales", true, false}),
 			},

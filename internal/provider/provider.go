@@ -131,10 +131,18 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 
 		"max_requests_per_second": settings.MaxRequestsPerSecond,
 	})
-	data := &providerData{client: client, forgotten: p.forgotten}
+	data := &providerData{client: client, forgotten: p.forgotten, reports: newFailureReports(), keySource: apiKeySource(config)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data
+}
+
+// apiKeySource names the setting the API key came from.
+func apiKeySource(config providerModel) string {
+	if !config.APIKey.IsNull() {
+		return "the provider block's api_key"
+	}
+	return "the " + envAPIKey + " environment variable"
 }
 
 // userAgent follows HashiCorp's convention for provider user agents.

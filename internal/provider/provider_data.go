@@ -14,6 +14,10 @@ import (
 type providerData struct {
 	client    *interactly.Client
 	forgotten *forgottenObjects
+	reports   *failureReports
+	// keySource names the setting the API key came from, for messages
+	// that ask the user to check it.
+	keySource string
 }
 
 // providerDataFrom takes what the provider configured. ProviderData is nil
