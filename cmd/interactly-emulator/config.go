@@ -87,7 +87,7 @@ func parseFlags(args []string, getenv func(string) string, usage io.Writer) (con
 	fs.DurationVar(&cfg.latency, "latency", 0, "latency added to every API request, e.g. 50ms")
 	fs.Float64Var(&cfg.rateLimit, "rate-limit", 0, "API requests per second allowed before answering 429 (0 = unlimited)")
 	fs.Var(&faults, "fault", "inject a fault (repeatable); a `spec` is \"METHOD ROUTE OPTION...\", e.g. \"PUT /assistants/v1/numbers/{id} status=503 times=3\"; "+
-		"METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS latency=DURATION hang drop malformed cut-body stall-body fail-rate=FRACTION seed=N")
+		"METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS latency=DURATION hang drop malformed cut-body stall-body apply fail-rate=FRACTION seed=N")
 	fs.Func("profile", "how answers fill in what the API docs leave open: default, sparse or verbose (see the emulator README)", func(name string) (err error) {
 		cfg.profile, err = emulator.ParseProfile(name)
 		return err

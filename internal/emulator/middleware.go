@@ -37,6 +37,13 @@ func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if f, ok := s.takeFault(method, route); ok {
+			if f.Apply && !f.CutBody && !f.StallBody {
+				if !sleep(r.Context(), f.Latency) {
+					return
+				}
+				f.Latency = 0
+				s.applyUnanswered(h, w, r)
+			}
 			if applyFault(w, r, f) {
 				return
 			}
