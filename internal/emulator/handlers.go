@@ -42,6 +42,11 @@ func (s *Server) updateNumber(w http.ResponseWriter, r *http.Request) {
 func (s *Server) update(team, id string, req updateRequest) (Number, *problem) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.updateLocked(team, id, req)
+}
+
+// updateLocked is update for a caller that holds the lock.
+func (s *Server) updateLocked(team, id string, req updateRequest) (Number, *problem) {
 	n, ok := s.store.get(id)
 	if !ok || n.TeamID != team {
 		return Number{}, problemf(http.StatusNotFound, "no number with _id %q in the team", id)

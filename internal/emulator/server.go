@@ -96,6 +96,12 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /_emulator/counts", s.getCounts)
 	s.mux.HandleFunc("POST /_emulator/counts/reset", s.resetCounts)
 	s.mux.HandleFunc("GET /_emulator/numbers", s.getNumbers)
+	s.mux.HandleFunc("POST /_emulator/numbers", s.addNumber)
+	s.mux.HandleFunc("PATCH /_emulator/numbers/{id}", s.patchNumber)
+	s.mux.HandleFunc("DELETE /_emulator/numbers/{id}", s.removeNumber)
+	s.mux.HandleFunc("GET /_emulator/faults", s.getFaults)
+	s.mux.HandleFunc("POST /_emulator/faults", s.postFault)
+	s.mux.HandleFunc("DELETE /_emulator/faults", s.deleteFaults)
 	s.mux.HandleFunc("GET /_emulator/health", health)
 	s.mux.HandleFunc("/", s.noRoute)
 }
