@@ -62,7 +62,7 @@ func (r *numberResource) planAdoption(ctx context.Context, plan *numberResourceM
 	}
 	if !found {
 		if r.data.forgotten.wasForgotten(numberTypeName, e164) {
-			resp.Diagnostics.AddAttributeWarning(path.Root("number"), "Number "+e164+" left the team",
+			resp.Diagnostics.AddAttributeWarning(path.Root("number"), "Adopting number "+e164+" again will fail",
 				fmt.Sprintf("The refresh found that the team no longer has number %s and removed it from state. "+
 					"A destroy needs nothing more for it. This plan proposes to adopt it again, and applying it fails "+
 					"until the team has the number back; remove the resource from the configuration if it is gone for good.", e164))
