@@ -50,6 +50,14 @@ func judgeDeparture(team types.String, listing []interactly.Number) departure {
 	return otherTeam
 }
 
+// teamName names the team recorded in state, for messages.
+func teamName(team types.String) string {
+	if team.IsNull() || team.IsUnknown() || team.ValueString() == "" {
+		return "the team that owns it"
+	}
+	return "team " + team.ValueString()
+}
+
 // listedTeams names the teams of a listing, for messages.
 func listedTeams(listing []interactly.Number) string {
 	var teams []string
@@ -62,6 +70,17 @@ func listedTeams(listing []interactly.Number) string {
 		return "a team that the API does not name"
 	}
 	return "team " + strings.Join(teams, ", ")
+}
+
+// notInTeamDetail explains a lookup that found nothing, naming what the key
+// does list, so that another team's key shows for what it is.
+func notInTeamDetail(what string, listing []interactly.Number, keySource string) string {
+	seen := "no numbers at all"
+	if len(listing) > 0 {
+		seen = fmt.Sprintf("%d numbers of %s", len(listing), listedTeams(listing))
+	}
+	return fmt.Sprintf("The API key in %s lists %s, and none with %s. Check the value, and that the key belongs to the "+
+		"team that owns the number.", keySource, seen, what)
 }
 
 // departureExplanation says why a number missing from the listing is kept
@@ -78,8 +97,8 @@ func departureExplanation(d departure, e164 string, team types.String, listing [
 		return "The team lists no numbers at all",
 			fmt.Sprintf("Number %s is not in the listing of the API key in %s, and that listing holds no number at all. "+
 				"A key of another team that has no numbers looks the same as a team that released every number, so the "+
-				"number was kept in state. Check that %s holds a key of team %s. If the team really has no numbers any more, "+
+				"number was kept in state. Check that %s holds a key of %s. If the team really has no numbers any more, "+
 				"remove the number from state with terraform state rm, or destroy it with terraform destroy -refresh=false.",
-				e164, keySource, keySource, team.ValueString())
+				e164, keySource, keySource, teamName(team))
 	}
 }

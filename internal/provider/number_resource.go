@@ -353,9 +353,10 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	if !found {
+		listing, _ := r.client.CachedNumbers(ctx) // the listing the lookup just read
 		resp.Diagnostics.AddError("Cannot import number "+id.value,
-			fmt.Sprintf("The Interactly team of this API key has no number with %s. Check the value (the ID is the number's "+
-				"\"_id\"; see the interactly_numbers data source) and that the API key belongs to the team that owns it.", id))
+			notInTeamDetail(id.String(), listing, r.data.keySource)+" The ID is the number's \"_id\"; the interactly_numbers "+
+				"data source lists them.")
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, numberResourceModel{

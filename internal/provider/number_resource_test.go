@@ -284,11 +284,11 @@ resource "interactly_number" "support" {
 			{ResourceName: support, ImportState: true, ImportStateKind: resource.ImportBlockWithID, ImportStateId: "+14155550100"},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "+19995550000",
-				ExpectError: errorMatching(`Cannot import number \+19995550000.*no number with phone number`),
+				ExpectError: errorMatching(`Cannot import number \+19995550000.*lists 3 numbers of team 1f7b1b1b1b1b1b1b1b1b1b1b, and none with phone number`),
 			},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "no-such-id",
-				ExpectError: errorMatching(`Cannot import number no-such-id.*no number with ID`),
+				ExpectError: errorMatching(`Cannot import number no-such-id.*none with ID`),
 			},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "+0123",
