@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"regexp"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -75,21 +73,6 @@ func baseURLValidator() validator.String {
 		check: func(value string) error {
 			_, err := interactly.ParseBaseURL(value)
 			return err
-		},
-	}
-}
-
-// positiveDuration rejects a zero or negative duration; the duration type
-// itself rejects what does not parse.
-func positiveDuration() validator.String {
-	return stringCheck{
-		description: "must be a positive duration, such as \"30s\"",
-		summary:     "Invalid request_timeout",
-		check: func(value string) error {
-			if d, err := time.ParseDuration(value); err == nil && d <= 0 {
-				return fmt.Errorf("%q must be a positive duration, such as \"30s\"", value)
-			}
-			return nil
 		},
 	}
 }
