@@ -50,9 +50,9 @@ func New(version string) func() provider.Provider {
 
 // providerModel is the provider block.
 type providerModel struct {
-	APIKey         types.String         `tfsdk:"api_key"`
-	BaseURL        types.String         `tfsdk:"base_url"`
-	MaxRetries     types.Int64          `tfsdk:"max_retries"`
+	APIKey         types.String `tfsdk:"api_key"`
+	BaseURL        types.String `tfsdk:"base_url"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 
 	MaxRequestsPerSecond types.Int64 `tfsdk:"max_requests_per_second"`
