@@ -22,7 +22,7 @@ import (
 
 func readTimeoutDescription(what string) string {
 	return fmt.Sprintf("How long %s may take, every retry and rate-limit wait included, as a duration such as `\"30s\"` "+
-		"or `\"10m\"`. Default `\"%s\"`. A wait the API asks for that would end after it fails at once.", what, shortDuration(opRead.defaultTimeout))
+		"or `\"10m\"`. Default `\"%s\"`. A retry whose wait (the API's `Retry-After`, or the backoff) would end after this fails at once instead of waiting.", what, shortDuration(opRead.defaultTimeout))
 }
 
 // dataSourceTimeoutsBlock is the data sources' timeouts block: the timeouts
