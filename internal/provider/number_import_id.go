@@ -42,10 +42,7 @@ func parseNumberImportID(raw string) (numberRef, error) {
 		return numberRef{}, fmt.Errorf("the import ID is empty; give the number's ID (its \"_id\") or its phone number in E.164 form, such as +14155550100")
 	case strings.HasPrefix(value, "+"):
 		if !isE164(value) {
-			if compact := "+" + phoneDigits(value); isE164(compact) {
-				return numberRef{}, fmt.Errorf("%q is not in E.164 form: write it without spaces or punctuation, as %s", value, compact)
-			}
-			return numberRef{}, fmt.Errorf("%q starts with \"+\" but is not %s", value, e164Description)
+			return numberRef{}, fmt.Errorf("%q starts with \"+\" but is not %s%s", value, e164Description, e164Hint(value))
 		}
 		return numberRef{value: value, byE164: true}, nil
 	case looksLikePhoneNumber(value):
