@@ -46,7 +46,7 @@ func TestFailedListingIsSharedAndRemembered(t *testing.T) {
 	emu.AddFault(emulator.Fault{Method: "GET", Status: 503})
 
 	const readers = 40
-	errs := make([]error, readers)
+	errs := make([]error, readers, readers+1)
 	var wg sync.WaitGroup
 	for i := range readers {
 		wg.Add(1)
@@ -55,7 +55,7 @@ func TestFailedListingIsSharedAndRemembered(t *testing.T) {
 	wg.Wait()
 	clock.Advance(FailureMemoryAlmost())
 	_, _, later := client.CachedNumber(context.Background(), "num-2")
-	errs = append(errs, later)
+	errs = append(errs[:readers], later)
 
 	if got := emu.Counts()[listRoute]; got != 3 {
 		t.Errorf("list requests = %d for %d reads under a failing listing, want 3 (one call: max_retries 2 + 1)", got, readers+1)

@@ -31,7 +31,11 @@ func configuredWithRetries(t *testing.T, emu *testEmulator) *protocolProvider {
 
 // timeoutsValue is a timeouts block with read set, of the type typ holds.
 func timeoutsValue(typ tftypes.Type, read string) tftypes.Value {
-	block := typ.(tftypes.Object).AttributeTypes["timeouts"]
+	object, ok := typ.(tftypes.Object)
+	if !ok {
+		panic(typ.String() + " is not an object type")
+	}
+	block := object.AttributeTypes["timeouts"]
 	return tftypes.NewValue(block, map[string]tftypes.Value{"read": tftypes.NewValue(tftypes.String, read)})
 }
 
