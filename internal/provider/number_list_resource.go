@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -28,7 +29,8 @@ type numberListResource struct {
 }
 
 type numberListModel struct {
-	Label types.String `tfsdk:"label"`
+	Label    types.String     `tfsdk:"label"`
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (l *numberListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -45,6 +47,7 @@ func (l *numberListResource) ListResourceConfigSchema(_ context.Context, _ list.
 				Validators:          []validator.String{labelValidator()},
 			},
 		},
+		Blocks: map[string]listschema.Block{"timeouts": listTimeoutsBlock()},
 	}
 }
 
@@ -68,9 +71,15 @@ func (l *numberListResource) List(ctx context.Context, req list.ListRequest, str
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	numbers, err := teamNumbers(ctx, l.client, config.Label.ValueString())
+	listCtx, cancel := withReadDeadline(ctx, config.Timeouts, "listing the numbers", "list block's config", &diags)
+	defer cancel()
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	numbers, err := teamNumbers(listCtx, l.client, config.Label.ValueString())
 	if err != nil {
-		addAPIError(&diags, "Unable to list the team's numbers", err)
+		addOperationError(listCtx, &diags, "Unable to list the team's numbers", err)
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}

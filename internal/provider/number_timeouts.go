@@ -49,10 +49,20 @@ func timeoutOptions() timeouts.Opts {
 type operationTimeout struct {
 	op      operation
 	timeout time.Duration
+	what    string // what the operation works on; "" means "the number"
+	block   string // what holds the timeouts block; "" means "resource"
 }
 
 func (e *operationTimeout) Error() string {
-	return fmt.Sprintf("%s the number did not finish within %s, its %s timeout", e.op.verb, shortDuration(e.timeout), e.op.name)
+	return fmt.Sprintf("%s %s did not finish within %s, its %s timeout", e.op.verb, or(e.what, "the number"), shortDuration(e.timeout), e.op.name)
+}
+
+// or is s, or fallback when s is empty.
+func or(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
 }
 
 // withDeadline bounds ctx by the operation's timeout from the timeouts block
@@ -75,8 +85,8 @@ func addOperationError(ctx context.Context, diags *diag.Diagnostics, summary str
 		diags.AddError(summary+": timed out",
 			fmt.Sprintf("%s (every attempt, retry and rate-limit wait included).\n\nLast error: %v\n\n"+
 				"The API was too slow, kept failing or kept asking to wait. Check the API's status and try again, "+
-				"or allow more time with timeouts { %s = \"...\" } in the resource.",
-				capitalize(timedOut.Error()), err, timedOut.op.name))
+				"or allow more time with timeouts { %s = \"...\" } in the %s.",
+				capitalize(timedOut.Error()), err, timedOut.op.name, or(timedOut.block, "resource")))
 		return
 	}
 	addAPIError(diags, summary, err)

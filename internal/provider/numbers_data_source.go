@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -25,15 +26,16 @@ type numbersDataSource struct {
 }
 
 type numbersDataSourceModel struct {
-	Label   types.String  `tfsdk:"label"`
-	Numbers []numberModel `tfsdk:"numbers"`
+	Label    types.String     `tfsdk:"label"`
+	Numbers  []numberModel    `tfsdk:"numbers"`
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *numbersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_numbers"
 }
 
-func (d *numbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *numbersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the phone numbers of the Interactly team, optionally only those with a label, sorted by number.",
 		Attributes: map[string]schema.Attribute{
@@ -48,6 +50,7 @@ func (d *numbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				NestedObject:        schema.NestedAttributeObject{Attributes: numberDataAttributes(false)},
 			},
 		},
+		Blocks: map[string]schema.Block{"timeouts": dataSourceTimeoutsBlock(ctx, "listing the numbers")},
 	}
 }
 
@@ -61,9 +64,14 @@ func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withReadDeadline(ctx, config.Timeouts, "listing the numbers", "data source", &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	numbers, err := teamNumbers(ctx, d.client, config.Label.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list the team's numbers", err)
+		addOperationError(ctx, &resp.Diagnostics, "Unable to list the team's numbers", err)
 		return
 	}
 	config.Numbers = make([]numberModel, 0, len(numbers))
