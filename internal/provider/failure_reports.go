@@ -41,24 +41,25 @@ func (f *failureReports) explainedBy(key, summary string) string {
 }
 
 // sharedFailureKey names a failure that is the same for every resource: a
-// refused key, or any failure of the shared listing (shared is true for
-// errors that came from it). Other failures are particular to a request and
-// have no key.
-func sharedFailureKey(err error, shared bool) string {
-	switch status := interactly.StatusCode(err); {
-	case status == http.StatusUnauthorized || status == http.StatusForbidden:
+// refused key, or a failure the client shares between calls (a failed
+// listing of the team's numbers, updates suspended by its breaker), which
+// every call receives as the same value. Other failures are particular to a
+// request and have no key.
+func sharedFailureKey(err error) string {
+	if shared, ok := interactly.AsSharedFailure(err); ok {
+		return fmt.Sprintf("shared failure %p", shared)
+	}
+	if status := interactly.StatusCode(err); status == http.StatusUnauthorized || status == http.StatusForbidden {
 		return fmt.Sprintf("HTTP %d", status)
-	case shared:
-		return err.Error()
 	}
 	return ""
 }
 
 // addFailure reports a failed API call under an operation deadline, in full
 // the first time the failure is met in this provider process and in one line
-// after that. shared says the error came from the shared listing.
-func addFailure(ctx context.Context, diags *diag.Diagnostics, reports *failureReports, summary string, err error, shared bool) {
-	if first := reports.explainedBy(sharedFailureKey(err, shared), summary); first != "" {
+// after that.
+func addFailure(ctx context.Context, diags *diag.Diagnostics, reports *failureReports, summary string, err error) {
+	if first := reports.explainedBy(sharedFailureKey(err), summary); first != "" {
 		diags.AddError(summary,
 			fmt.Sprintf("Failed for the same reason as %q, which is explained in full in its own error.", first))
 		return

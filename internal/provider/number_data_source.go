@@ -9,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-
-	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
 var (
@@ -24,7 +22,7 @@ var (
 func NewNumberDataSource() datasource.DataSource { return &numberDataSource{} }
 
 type numberDataSource struct {
-	client *interactly.Client
+	configured
 }
 
 // numberDataSourceModel is a number document and the data source's timeouts.
@@ -52,7 +50,7 @@ func (d *numberDataSource) ConfigValidators(context.Context) []datasource.Config
 }
 
 func (d *numberDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *numberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -76,12 +74,12 @@ func (d *numberDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	number, found, err := ref.lookup(ctx, d.client)
 	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, "Unable to look up the number with "+ref.String(), err)
+		addFailure(ctx, &resp.Diagnostics, d.reports(), "Unable to look up the number with "+ref.String(), err)
 		return
 	}
 	if !found {
-		resp.Diagnostics.AddError("Number not found",
-			fmt.Sprintf("The Interactly team of this API key has no number with %s. Check the value and that the key belongs to the team that owns the number.", ref))
+		listing, _ := d.client.CachedNumbers(ctx) // the listing the lookup just read
+		resp.Diagnostics.AddError("Number not found", notInTeamDetail(ref.String(), listing, d.keySource()))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, numberDataSourceModel{numberModel: newNumberModel(number), Timeouts: config.Timeouts})...)
@@ -93,7 +91,7 @@ func (d *numberDataSource) readByLabel(ctx context.Context, config numberDataSou
 	label := config.Label.ValueString()
 	matches, err := teamNumbers(ctx, d.client, label)
 	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, fmt.Sprintf("Unable to look up the number with label %q", label), err)
+		addFailure(ctx, &resp.Diagnostics, d.reports(), fmt.Sprintf("Unable to look up the number with label %q", label), err)
 		return
 	}
 	if len(matches) != 1 {

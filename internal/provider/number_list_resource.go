@@ -25,7 +25,7 @@ var (
 func NewNumberListResource() list.ListResource { return &numberListResource{} }
 
 type numberListResource struct {
-	client *interactly.Client
+	configured
 }
 
 type numberListModel struct {
@@ -52,7 +52,7 @@ func (l *numberListResource) ListResourceConfigSchema(_ context.Context, _ list.
 }
 
 func (l *numberListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	l.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	l.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // List makes its one API call before streaming, so a failure comes back as a
@@ -79,7 +79,7 @@ func (l *numberListResource) List(ctx context.Context, req list.ListRequest, str
 	}
 	numbers, err := teamNumbers(listCtx, l.client, config.Label.ValueString())
 	if err != nil {
-		addOperationError(listCtx, &diags, "Unable to list the team's numbers", err)
+		addFailure(listCtx, &diags, l.reports(), "Unable to list the team's numbers", err)
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}

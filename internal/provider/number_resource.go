@@ -46,8 +46,7 @@ func NewNumberResource() resource.Resource { return &numberResource{} }
 const numberTypeName = "interactly_number"
 
 type numberResource struct {
-	client *interactly.Client
-	data   *providerData
+	configured
 }
 
 type numberResourceModel struct {
@@ -140,10 +139,7 @@ func (r *numberResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 }
 
 func (r *numberResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if data := providerDataFrom(req.ProviderData, &resp.Diagnostics); data != nil {
-		r.data = data
-		r.client = data.client
-	}
+	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -158,7 +154,7 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 	e164 := plan.Number.ValueString()
 	existing, found, err := r.client.CachedNumberByE164(ctx, e164)
 	if err != nil {
-		addFailure(ctx, &resp.Diagnostics, r.data.reports, "Unable to look up number "+e164, err, true)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to look up number "+e164, err)
 		return
 	}
 	if !found {
@@ -176,7 +172,7 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 	sent := adoptionRequest(plan.numberModel, config.numberModel)
 	updated, err := r.client.UpdateNumber(ctx, existing.ID, sent)
 	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, "Unable to configure number "+e164, err)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to configure number "+e164, err)
 		if mayHaveApplied(err) {
 			// Keep the number in state with its restore point, as it was
 			// before the write: Terraform marks it tainted, and the next
@@ -217,7 +213,7 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 	e164 := state.Number.ValueString()
 	number, found, err := r.client.CachedNumber(ctx, state.ID.ValueString())
 	if err != nil {
-		addFailure(ctx, &resp.Diagnostics, r.data.reports, "Unable to read number "+e164, err, true)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to read number "+e164, err)
 		return
 	}
 	if !found {
@@ -240,12 +236,12 @@ func (r *numberResource) readMissing(ctx context.Context, state numberResourceMo
 	e164 := state.Number.ValueString()
 	listing, err := r.client.CachedNumbers(ctx)
 	if err != nil {
-		addFailure(ctx, &resp.Diagnostics, r.data.reports, "Unable to read number "+e164, err, true)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to read number "+e164, err)
 		return
 	}
 	if d := judgeDeparture(state.TeamID, listing); d != departed {
-		summary, detail := departureExplanation(d, e164, state.TeamID, listing, r.data.keySource)
-		if r.data.reports.explainedBy(summary, summary) != "" {
+		summary, detail := departureExplanation(d, e164, state.TeamID, listing, r.keySource())
+		if r.reports().explainedBy(summary, summary) != "" {
 			detail = "Kept in state for the same reason as the error \"" + summary + "\", explained in full there."
 		}
 		resp.Diagnostics.AddError(summary, detail)
@@ -255,7 +251,7 @@ func (r *numberResource) readMissing(ctx context.Context, state numberResourceMo
 		fmt.Sprintf("The Interactly team no longer has number %s (ID %s): it was released or moved outside Terraform. "+
 			"It was removed from state. A destroy needs nothing more; a plan proposes to adopt it again, which fails until "+
 			"the team has the number back.", e164, state.ID.ValueString()))
-	r.data.forgotten.remember(numberTypeName, e164)
+	r.data.forgotten.remember(numberTypeName, e164) // data is set: Read runs configured
 	resp.State.RemoveResource(ctx)
 }
 
@@ -280,7 +276,7 @@ func (r *numberResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if err != nil {
 		// The state keeps the last known values (the framework's default),
 		// so the next plan shows what still differs.
-		addFailure(ctx, &resp.Diagnostics, r.data.reports, "Unable to update number "+state.Number.ValueString(), err, false)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to update number "+state.Number.ValueString(), err)
 		return
 	}
 	model, diags := appliedModel(plan.numberModel, state.numberModel, sent, updated)
@@ -334,7 +330,7 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	defer cancel()
 	_, err := r.client.UpdateNumber(ctx, state.ID.ValueString(), body)
 	if err != nil && !interactly.IsNotFound(err) { // a number already gone needs nothing
-		addFailure(ctx, &resp.Diagnostics, r.data.reports, "Unable to release number "+state.Number.ValueString(), err, false)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to release number "+state.Number.ValueString(), err)
 	}
 }
 
@@ -349,13 +345,13 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 	defer cancel()
 	number, found, err := id.lookup(ctx, r.client)
 	if err != nil {
-		addFailure(ctx, &resp.Diagnostics, r.data.reports, "Unable to import number "+id.value, err, true)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to import number "+id.value, err)
 		return
 	}
 	if !found {
 		listing, _ := r.client.CachedNumbers(ctx) // the listing the lookup just read
 		resp.Diagnostics.AddError("Cannot import number "+id.value,
-			notInTeamDetail(id.String(), listing, r.data.keySource)+" The ID is the number's \"_id\"; the interactly_numbers "+
+			notInTeamDetail(id.String(), listing, r.keySource())+" The ID is the number's \"_id\"; the interactly_numbers "+
 				"data source lists them.")
 		return
 	}
@@ -372,6 +368,11 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 // anything but a refusal (a 4xx that the first attempt got) may have, such
 // as a 5xx, a timeout, an answer that broke off or a cancelled apply.
 func mayHaveApplied(err error) bool {
+	var suspended *interactly.WritesSuspended
+	var refusedDial *interactly.NonLoopbackError
+	if errors.As(err, &suspended) || errors.As(err, &refusedDial) {
+		return false // never sent
+	}
 	var apiErr *interactly.APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode >= 500 {
 		return true

@@ -57,11 +57,11 @@ func (r *numberResource) planAdoption(ctx context.Context, plan *numberResourceM
 	e164 := plan.Number.ValueString()
 	existing, found, err := r.client.CachedNumberByE164(ctx, e164)
 	if err != nil {
-		addFailure(ctx, &resp.Diagnostics, r.data.reports, "Unable to look up number "+e164, err, true)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to look up number "+e164, err)
 		return
 	}
 	if !found {
-		if r.data.forgotten.wasForgotten(numberTypeName, e164) {
+		if r.data != nil && r.data.forgotten.wasForgotten(numberTypeName, e164) {
 			resp.Diagnostics.AddAttributeWarning(path.Root("number"), "Adopting number "+e164+" again will fail",
 				fmt.Sprintf("The refresh found that the team no longer has number %s and removed it from state. "+
 					"A destroy needs nothing more for it. This plan proposes to adopt it again, and applying it fails "+

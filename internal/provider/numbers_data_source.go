@@ -8,8 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
 var (
@@ -22,7 +20,7 @@ var (
 func NewNumbersDataSource() datasource.DataSource { return &numbersDataSource{} }
 
 type numbersDataSource struct {
-	client *interactly.Client
+	configured
 }
 
 type numbersDataSourceModel struct {
@@ -55,7 +53,7 @@ func (d *numbersDataSource) Schema(ctx context.Context, _ datasource.SchemaReque
 }
 
 func (d *numbersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -71,7 +69,7 @@ func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	numbers, err := teamNumbers(ctx, d.client, config.Label.ValueString())
 	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, "Unable to list the team's numbers", err)
+		addFailure(ctx, &resp.Diagnostics, d.reports(), "Unable to list the team's numbers", err)
 		return
 	}
 	config.Numbers = make([]numberModel, 0, len(numbers))

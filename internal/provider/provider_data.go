@@ -52,3 +52,32 @@ func forgottenFrom(providerData any, diags *diag.Diagnostics) *forgottenObjects 
 	}
 	return nil
 }
+
+// configured is what a resource, data source or list resource keeps of the
+// provider's configuration; embed it and call configure from Configure.
+type configured struct {
+	client *interactly.Client
+	data   *providerData
+}
+
+func (c *configured) configure(providerData any, diags *diag.Diagnostics) {
+	if data := providerDataFrom(providerData, diags); data != nil {
+		c.client, c.data = data.client, data
+	}
+}
+
+// reports is the process's record of failures already explained.
+func (c *configured) reports() *failureReports {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.reports
+}
+
+// keySource names the setting that holds the API key.
+func (c *configured) keySource() string {
+	if c.data == nil {
+		return "the provider's api_key or the " + envAPIKey + " environment variable"
+	}
+	return c.data.keySource
+}
