@@ -33,26 +33,17 @@ var restorePointTypes = map[string]attr.Type{
 	"outbound_enabled": types.BoolType,
 }
 
-func restorePointAttribute() schema.SingleNestedAttribute {
-	return schema.SingleNestedAttribute{
+// restorePointAttribute is an object-typed attribute rather than a nested
+// attribute: Terraform 1.5 crashes generating configuration
+// (-generate-config-out) for a resource with a computed nested attribute.
+func restorePointAttribute() schema.ObjectAttribute {
+	return schema.ObjectAttribute{
 		MarkdownDescription: "The number as it was when Terraform adopted it (at create or import): what `on_destroy = \"restore\"` " +
-			"puts back. Recorded by the apply that adopts the number and never changed afterwards. A switch the API did not report " +
-			"is null and is left as it is by a restore.",
-		Computed: true,
-		Attributes: map[string]schema.Attribute{
-			"assistant_id": schema.StringAttribute{
-				MarkdownDescription: "The assistant attached before the adoption; null when none was.",
-				Computed:            true,
-			},
-			"inbound_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether inbound calls were enabled before the adoption.",
-				Computed:            true,
-			},
-			"outbound_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether outbound calls were enabled before the adoption.",
-				Computed:            true,
-			},
-		},
+			"puts back. `assistant_id` is the assistant attached then (null when none was), `inbound_enabled` and " +
+			"`outbound_enabled` the switches (null when the API did not report them: a restore leaves them as they are). " +
+			"Recorded by the apply that adopts the number and never changed afterwards.",
+		AttributeTypes: restorePointTypes,
+		Computed:       true,
 	}
 }
 

@@ -64,7 +64,7 @@ resource "interactly_number" "sales" {
 				ResourceName:  "interactly_number.sales",
 				ImportState:   true,
 				ImportStateId: "+14155550101",
-				ExpectError:   errorMatching(`Unable to import number \+14155550101.*HTTP 429.*would wait 5m0s.*deadline is 5m0s away`),
+				ExpectError:   errorMatching(`Unable to import number \+14155550101.*HTTP 429.*would wait 5m0s.*deadline is`),
 			}},
 		})
 	})
