@@ -8,7 +8,7 @@ import (
 )
 
 // TestAccWrongInputInOurWords: mistakes in configuration, the environment and
-// import IDs are reported in the provider's words, as the CLI renders them:
+// import IDs, and the API's refusal of an unknown assistant, are reported in the provider's words, as the CLI renders them:
 // naming the setting and where its value came from, saying what to write
 // instead, with no escape sequences such as a literal \n.
 func TestAccWrongInputInOurWords(t *testing.T) {
@@ -29,6 +29,7 @@ terraform {
 		env    []string
 		args   []string
 		want   []string
+		absent []string
 	}{
 		{
 			name:   "request_timeout without a unit",
@@ -62,6 +63,13 @@ terraform {
 			args:   []string{"import", "-no-color", "interactly_number.n", "5035550103"},
 			want:   []string{`"5035550103" looks like a phone number without its "+"`, "+15035550103 for a number in the US or Canada"},
 		},
+		{
+			name:   "unknown assistant",
+			config: header + "resource \"interactly_number\" \"n\" {\n  number       = \"" + seed.Numbers[0].Number + "\"\n  assistant_id = \"asst-nope\"\n}\n",
+			args:   []string{"apply", "-auto-approve", "-no-color"},
+			want:   []string{"HTTP 400", "check the ID in the Interactly dashboard", "omit assistant_id to detach the assistant"},
+			absent: []string{`send ""`, `""`},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -81,6 +89,11 @@ terraform {
 			for _, want := range tc.want {
 				if !strings.Contains(flat, want) {
 					t.Errorf("output lacks %q: %s", want, out)
+				}
+			}
+			for _, absent := range tc.absent {
+				if strings.Contains(flat, absent) {
+					t.Errorf("output shows %q: %s", absent, out)
 				}
 			}
 			if strings.Contains(out, `\n`) || strings.Contains(out, `\"`) {

@@ -254,10 +254,11 @@ func TestAccValidateRejectsBadProviderArguments(t *testing.T) {
 	cases := map[string]string{
 		`max_retries = -1`:                `max_retries.*between 0 and 100, got: -1`,
 		`max_retries = 4294967297`:        `max_retries.*between 0 and 100, got: 4294967297`,
-		`request_timeout = "soon"`:        `request_timeout.*not a valid Go Time Duration`,
-		`request_timeout = "-5s"`:         `"-5s" must be a positive duration`,
-		`request_timeout = "0s"`:          `"0s" must be a positive duration`,
-		`base_url = "api.example.com"`:    `Invalid Interactly base URL.*has no host`,
+		`request_timeout = "soon"`:        `request_timeout = "soon" is not a duration`,
+		`request_timeout = "-5s"`:         `request_timeout = "-5s" must be longer than zero`,
+		`request_timeout = "0s"`:          `request_timeout = "0s" must be longer than zero`,
+		`base_url = "api.example.com"`:    `Invalid Interactly base URL.*has no scheme: add https:// in front`,
+		`base_url = "https:///v1"`:        `Invalid Interactly base URL.*has no host`,
 		`base_url = "ftp://example.com"`:  `Invalid Interactly base URL.*must start with https://`,
 		`base_url = "http://example.com"`: `Invalid Interactly base URL.*not loopback`,
 	}

@@ -83,3 +83,27 @@ func TestRetryAfterWithinTheDeadlineIsWaited(t *testing.T) {
 		t.Errorf("requests = %d, want 2", got)
 	}
 }
+
+// The wait for an attempt's turn under a cap is bounded the same way: with
+// one request a second and half a second left, the second request fails at
+// once, unsent, saying it would have waited for its turn past the deadline.
+func TestTurnBeyondTheDeadlineFailsAtOnce(t *testing.T) {
+	t.Parallel()
+	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRequestsPerSecond = 1 })
+	if _, err := client.ListNumbers(context.Background(), ""); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	_, err := client.ListNumbers(ctx, "")
+	var beyond *transport.WaitBeyondDeadlineError
+	if !errors.As(err, &beyond) || !beyond.ForTurn {
+		t.Fatalf("err = %v, want a *WaitBeyondDeadlineError for the turn", err)
+	}
+	if !strings.Contains(err.Error(), "max_requests_per_second") || !strings.Contains(err.Error(), "deadline") {
+		t.Errorf("error %q should name the pace and the deadline", err)
+	}
+	if got := emu.Counts()[listRoute]; got != 1 {
+		t.Errorf("requests = %d, want 1", got)
+	}
+}

@@ -51,7 +51,9 @@ func (r *reportOnce) FirstReport() bool { return r.claimed.CompareAndSwap(false,
 // it, to every read that would have listed again. It unwraps to the
 // listing's own error (an *APIError or a *RequestError), so StatusCode and
 // errors.Is see through it. A listing ended by its caller's own cancellation
-// or deadline is not a ListingFailure: the next reader lists again.
+// or deadline is not a ListingFailure: the next reader lists again. One
+// given up because the wait the API asked for would pass that deadline is:
+// the API said to wait, and asking again at once would not help.
 type ListingFailure struct {
 	reportOnce
 	Err   error     // the listing's own error

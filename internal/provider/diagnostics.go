@@ -88,8 +88,12 @@ func ownRemedy(err error) string {
 	case errors.As(err, &beyond):
 		hint := "Run the command again once the API accepts requests again, or allow the operation more time in the timeouts block of the resource or data source " +
 			"(read for refreshes, imports and data sources; create, update or delete for those)."
-		if beyond.Status == http.StatusTooManyRequests {
+		switch {
+		case beyond.Status == http.StatusTooManyRequests:
 			hint += " " + rateRemedy(0)
+		case beyond.ForTurn:
+			hint += " If max_requests_per_second (or " + envMaxRequestsPerSecond + ") is set, a higher cap lets the requests through sooner, " +
+				"as long as it stays under the API's limit."
 		}
 		return hint
 	case errors.As(err, &nonLoopback):

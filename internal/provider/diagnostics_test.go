@@ -50,6 +50,9 @@ func TestAddAPIErrorSaysWhatToDo(t *testing.T) {
 		"backoff beyond the deadline": {err: &interactly.RequestError{Method: "GET", Path: "/x", Err: &transport.WaitBeyondDeadlineError{
 			Status: 503, Wait: time.Minute, Left: time.Second}},
 			want: []string{"timeouts block"}, notWant: []string{"max_requests_per_second", "request_timeout"}},
+		"turn beyond the deadline": {err: &interactly.RequestError{Method: "GET", Path: "/x", Err: &transport.WaitBeyondDeadlineError{
+			ForTurn: true, Left: time.Second}},
+			want: []string{"timeouts block", "a higher cap"}, notWant: []string{"max_retries", "request_timeout"}},
 		"plain http beyond loopback": {err: &interactly.RequestError{Method: "GET", Path: "/x", Err: &interactly.NonLoopbackError{Host: "a.localhost", Address: "192.0.2.1"}},
 			want: []string{"Check base_url", "HTTP_PROXY"}},
 	}

@@ -65,7 +65,7 @@ func (c *Call) RetryMax() int { return c.policy.MaxRetries + maxRefusals }
 func (c *Call) BeforeAttempt(req *http.Request) error {
 	sentAt, err := c.pacer.Wait(req.Context())
 	if err != nil {
-		return err
+		return turnBeyondDeadline(req.Context(), err)
 	}
 	c.sentAt = sentAt
 	c.reported = false

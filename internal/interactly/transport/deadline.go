@@ -17,9 +17,18 @@ type WaitBeyondDeadlineError struct {
 	RetryAfter bool          // whether the server named the wait in Retry-After
 	Left       time.Duration // time left before the deadline when the call gave up
 	Deadline   time.Time
+	// ForTurn is set when the wait was for the attempt's turn under the
+	// pace (the user's cap, or the rate the API's 429s set); Wait is then
+	// unknown, only that it is longer than Left.
+	ForTurn bool
 }
 
 func (e *WaitBeyondDeadlineError) Error() string {
+	if e.ForTurn {
+		return fmt.Sprintf("the next attempt would wait for its turn under the request pace (max_requests_per_second, or the rate the API accepted "+
+			"after refusing requests with 429) past the operation's deadline, %v away (%s UTC), so the provider gave up instead of waiting past it",
+			e.Left.Round(time.Millisecond), e.Deadline.UTC().Format(time.TimeOnly))
+	}
 	what := "after a failed attempt"
 	if e.Status != 0 {
 		what = fmt.Sprintf("the API answered HTTP %d %s", e.Status, http.StatusText(e.Status))
@@ -53,4 +62,16 @@ func (c *Call) planWait(ctx context.Context, resp *http.Response) (bool, error) 
 		_, beyond.RetryAfter = RetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	}
 	return false, beyond
+}
+
+// turnBeyondDeadline reports a pacer that refused to wait for an attempt's
+// turn because the turn comes after ctx's deadline (rate.Limiter says so at
+// once, in words of its own) as a *WaitBeyondDeadlineError; other errors,
+// cancellation included, pass as they are.
+func turnBeyondDeadline(ctx context.Context, err error) error {
+	deadline, ok := ctx.Deadline()
+	if !ok || ctx.Err() != nil {
+		return err
+	}
+	return &WaitBeyondDeadlineError{ForTurn: true, Left: max(time.Until(deadline), 0), Deadline: deadline}
 }
