@@ -44,6 +44,12 @@ terraform {
 			want:   []string{"Invalid timeouts.read", `timeouts.read = "5" has no unit`},
 		},
 		{
+			name:   "resource timeout without a unit",
+			config: header + "resource \"interactly_number\" \"n\" {\n  number = \"+15035550103\"\n  timeouts {\n    create = \"10\"\n  }\n}\n",
+			args:   []string{"validate", "-no-color"},
+			want:   []string{"Invalid timeouts.create", `timeouts.create = "10" has no unit`},
+		},
+		{
 			name:   "INTERACTLY_BASE_URL without a scheme",
 			config: header + "data \"interactly_numbers\" \"all\" {}\n",
 			env:    []string{"INTERACTLY_BASE_URL=127.0.0.1:8080"},

@@ -133,7 +133,7 @@ func (r *numberResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"restore_point": restorePointAttribute(),
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeoutOptions()),
+			"timeouts": resourceTimeoutsBlock(ctx),
 		},
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"strings"
 	"time"
 
@@ -43,6 +45,25 @@ func timeoutOptions() timeouts.Opts {
 		Update: true, UpdateDescription: describe(opUpdate, "an update"),
 		Delete: true, DeleteDescription: describe(opDelete, "releasing the number as on_destroy says (delete)"),
 	}
+}
+
+// resourceTimeoutsBlock is the timeouts package's block for these operations,
+// with its duration check replaced by ours, which names the setting (such as
+// timeouts.create), suggests a unit and prints no escape sequences.
+func resourceTimeoutsBlock(ctx context.Context) schema.Block {
+	block, ok := timeouts.Block(ctx, timeoutOptions()).(schema.SingleNestedBlock)
+	if !ok {
+		panic("the timeouts package's resource block is not a SingleNestedBlock")
+	}
+	for name, a := range block.Attributes {
+		attribute, ok := a.(schema.StringAttribute)
+		if !ok {
+			panic("the timeouts package's " + name + " attribute is not a StringAttribute")
+		}
+		attribute.Validators = []validator.String{durationValidator("timeouts." + name)}
+		block.Attributes[name] = attribute
+	}
+	return block
 }
 
 // operationTimeout is the cause of a context whose operation deadline passed.
