@@ -37,7 +37,7 @@ resource "interactly_number" "sales" {
 				Check: resource.ComposeTestCheckFunc(
 					emu.expectAPI(salesID, want{"asst-sales", true, true}),
 					// Create found the number in one listing and wrote it once.
-					emu.expectCount(routeUpdate, 1),
+					emu.expectPUTs(1),
 				),
 			},
 			{
@@ -257,7 +257,7 @@ resource "interactly_number" "london" {
 					plancheck.ExpectKnownValue("interactly_number.london", tfjsonpath.New("inbound_enabled"), reportedValue(emu, knownvalue.Bool(false))),
 				}},
 				ConfigStateChecks: expectState("interactly_number.london", map[string]any{"on_destroy": "restore"}),
-				Check:             emu.expectCount(routeUpdate, 0),
+				Check:             emu.expectPUTs(0),
 			},
 		},
 	})
@@ -276,7 +276,7 @@ resource "interactly_number" "support" {
   assistant_id = "asst-support"
 }`),
 				// The configuration matches the server: nothing to change.
-				Check: emu.expectCount(routeUpdate, 1),
+				Check: emu.expectPUTs(1),
 			},
 			{ResourceName: support, ImportState: true, ImportStateVerify: true},
 			{ResourceName: support, ImportState: true, ImportStateVerify: true, ImportStateId: "+14155550100"},
