@@ -95,6 +95,16 @@ func expectState(address string, values map[string]any) []statecheck.StateCheck 
 	return checks
 }
 
+// expectNotInState checks that state holds no resource at address.
+func expectNotInState(address string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		if _, ok := s.RootModule().Resources[address]; ok {
+			return fmt.Errorf("%s is still in state", address)
+		}
+		return nil
+	}
+}
+
 // errorMatching compiles an expected error pattern in which every space
 // matches any run of white space, because Terraform wraps long diagnostics.
 func errorMatching(pattern string) *regexp.Regexp {

@@ -177,17 +177,28 @@ resource "interactly_number" "sales" {
 				ExpectError: errorMatching(`Number not found in the team.*has no number\s+\+14155550101.*Import the number`),
 			},
 			{
-				// Back in the team (imported again): a failed plan saved
-				// nothing, so the state still has it and it is updated.
+				// A failed plan saves nothing. With the resource taken out of
+				// the configuration meanwhile, the refresh drops the number
+				// from state and there is nothing left to destroy: no PUT.
 				PreConfig: func() {
 					if n := emu.Counts()[routeUpdate]; n != 0 {
 						t.Errorf("the failed plan sent %d PUT requests", n)
 					}
-					emu.SetNumber(released)
 				},
-				Config: config,
+				Config: emu.config(""),
+				Check: resource.ComposeTestCheckFunc(
+					expectNotInState(sales),
+					emu.expectCount(routeUpdate, 0),
+				),
+			},
+			{
+				// Back in the team (imported again) and in the configuration:
+				// the plan adopts it anew, as a resource to create, and the
+				// apply sends the configured values.
+				PreConfig: func() { emu.SetNumber(released) },
+				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionCreate),
 				}},
 				Check: emu.expectAPI(salesID, want{"asst-sales", true, false}),
 			},
