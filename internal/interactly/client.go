@@ -119,7 +119,7 @@ func New(cfg Config) (*Client, error) {
 // request describes one API call.
 type request struct {
 	method string
-	path   string     // below the base URL, e.g. /assistants/v1/numbers
+	path   string     // below the base URL, escaped, e.g. /assistants/v1/numbers/a%2Fb
 	query  url.Values // optional
 	body   any        // JSON-encoded when non-nil
 }
@@ -211,11 +211,26 @@ func (c *Client) retrying(call *transport.Call) *retryablehttp.Client {
 	}
 }
 
-func (c *Client) url(path string, query url.Values) string {
+// url joins the base URL and an escaped path. Both forms of the path are
+// set, so that String sends the escaped one as it is: escaping Path alone
+// would escape the path's escapes again, and an ID holding "%", "/" or a
+// space would reach the API as another ID.
+func (c *Client) url(escapedPath string, query url.Values) string {
 	u := *c.baseURL
-	u.Path = strings.TrimSuffix(u.Path, "/") + path
+	u.RawPath = strings.TrimSuffix(u.EscapedPath(), "/") + escapedPath
+	u.Path = unescapedPath(u.RawPath)
 	u.RawQuery = query.Encode()
 	return u.String()
+}
+
+// unescapedPath is url.PathUnescape for paths built with url.PathEscape and
+// a parsed base URL, which always unescape.
+func unescapedPath(escaped string) string {
+	path, err := url.PathUnescape(escaped)
+	if err != nil {
+		return escaped
+	}
+	return path
 }
 
 // redact removes the API key from text that came from elsewhere (a server
