@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -63,20 +64,10 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 		interactly.DefaultMaxRetries, maxRetriesLimit, "the number of retries, such as 4")
 	diags.Append(retriesDiags...)
 
-	timeout := config.RequestTimeout.ValueString()
-	if config.RequestTimeout.IsNull() {
-		timeout = stringSetting(types.StringNull(), env, envRequestTimeout, interactly.DefaultRequestTimeout.String())
-	}
-	d, err := time.ParseDuration(timeout)
-	switch {
-	case err != nil:
-		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
-			fmt.Sprintf("%q is not a duration. Use a form such as \"30s\", \"2m\" or \"1m30s\".", timeout))
-	case d <= 0:
-		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
-			fmt.Sprintf("%q must be a positive duration, such as \"30s\".", timeout))
-	}
-	settings.RequestTimeout = d
+	var timeoutDiags diag.Diagnostics
+	settings.RequestTimeout, timeoutDiags = durationSetting(config.RequestTimeout, env, envRequestTimeout, "request_timeout",
+		interactly.DefaultRequestTimeout)
+	diags.Append(timeoutDiags...)
 
 	var capDiags diag.Diagnostics
 	settings.MaxRequestsPerSecond, capDiags = wholeNumberSetting(config.MaxRequestsPerSecond, env, envMaxRequestsPerSecond,
@@ -111,6 +102,31 @@ func wholeNumberSetting(value types.Int64, env func(string) (string, bool), envN
 		return int(fallback), diags
 	}
 	return int(n), diags
+}
+
+// durationSetting resolves a positive duration argument: from the block,
+// else from its environment variable, else fallback. An error names where
+// the bad value came from, the attribute or the variable, since that is
+// what the user must change.
+func durationSetting(value timetypes.GoDuration, env func(string) (string, bool), envName, attr string,
+	fallback time.Duration) (time.Duration, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	raw, source := value.ValueString(), attr
+	if value.IsNull() {
+		raw, source = stringSetting(types.StringNull(), env, envName, fallback.String()), envName
+	}
+	d, err := time.ParseDuration(raw)
+	switch {
+	case err != nil:
+		diags.AddAttributeError(path.Root(attr), "Invalid "+source,
+			fmt.Sprintf("%s=%q is not a duration. Use a form such as \"30s\", \"2m\" or \"1m30s\".", source, raw))
+	case d <= 0:
+		diags.AddAttributeError(path.Root(attr), "Invalid "+source,
+			fmt.Sprintf("%s=%q must be a positive duration, such as \"30s\".", source, raw))
+	default:
+		return d, diags
+	}
+	return fallback, diags
 }
 
 // attrValue is what every provider attribute type has in common here.

@@ -71,16 +71,19 @@ func TestResolveSettingsErrors(t *testing.T) {
 		"empty key in env": {nullConfig(), map[string]string{envAPIKey: ""}, []string{"Missing Interactly API key"}},
 		"plain http to a remote host": {withKey(func(m *providerModel) { m.BaseURL = types.StringValue("http://api.interactly.ai") }), nil,
 			[]string{"Invalid Interactly base URL", "unencrypted"}},
-		"bad timeout":      {withKey(func(m *providerModel) { m.RequestTimeout = duration("soon") }), nil, []string{"Invalid request_timeout", "not a duration"}},
-		"negative timeout": {withKey(func(m *providerModel) { m.RequestTimeout = duration("-1s") }), nil, []string{"positive duration"}},
+		"bad timeout":      {withKey(func(m *providerModel) { m.RequestTimeout = duration("soon") }), nil, []string{"Invalid request_timeout", `request_timeout="soon" is not a duration`}},
+		"negative timeout": {withKey(func(m *providerModel) { m.RequestTimeout = duration("-1s") }), nil, []string{"Invalid request_timeout", "positive duration"}},
 		"bad retries env":  {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "many"}, []string{envMaxRetries, "not a whole number"}},
 		"too many retries": {withKey(func(m *providerModel) { m.MaxRetries = types.Int64Value(1000) }), nil, []string{"between 0 and 100"}},
 		// 2^32+1 would pass as 1 if converted to a 32-bit int before the check.
 		"retries beyond 32 bits":     {withKey(func(m *providerModel) { m.MaxRetries = types.Int64Value(1<<32 + 1) }), nil, []string{"max_retries is 4294967297"}},
 		"retries beyond 32 bits env": {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "4294967297"}, []string{"max_retries is 4294967297"}},
 		"negative retries env":       {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "-1"}, []string{"between 0 and 100"}},
-		"bad timeout env":            {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "soon"}, []string{"Invalid request_timeout", "not a duration"}},
-		"unknown key":                {withKey(func(m *providerModel) { m.APIKey = types.StringUnknown() }), nil, []string{"Unknown provider argument api_key"}},
+		// From the environment, the error names the variable to change.
+		"bad timeout env":      {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "soon"}, []string{"Invalid " + envRequestTimeout, envRequestTimeout + `="soon" is not a duration`}},
+		"negative timeout env": {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "-2s"}, []string{"Invalid " + envRequestTimeout, envRequestTimeout + `="-2s" must be a positive duration`}},
+		"zero timeout env":     {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "0s"}, []string{envRequestTimeout + `="0s" must be a positive duration`}},
+		"unknown key":          {withKey(func(m *providerModel) { m.APIKey = types.StringUnknown() }), nil, []string{"Unknown provider argument api_key"}},
 	}
 	for name, tc := range cases {
 		_, diags := resolveSettings(tc.config, env(tc.env))
