@@ -62,6 +62,7 @@ type Client struct {
 	policy     transport.Policy
 	pacer      *transport.Pacer
 	httpClient *http.Client
+	logger     Logger
 
 	numbers *numberCache
 }
@@ -111,6 +112,7 @@ func New(cfg Config) (*Client, error) {
 			Timeout:   cfg.RequestTimeout,
 			Transport: &loggingTransport{next: newPooledTransport(), logger: logger},
 		},
+		logger: logger,
 	}
 	c.numbers = newNumberCache(c)
 	return c, nil
@@ -140,7 +142,7 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 		}
 	}
 	call := transport.NewCall(req.method, c.policy, c.pacer)
-	ctx = transport.WithCall(ctx, call)
+	ctx = logContext(transport.WithCall(ctx, call), c.logger)
 	// fail reports a call that got no usable answer.
 	fail := func(err error) error {
 		return &RequestError{Method: req.method, Path: req.path, Attempts: call.Attempts(), Err: err}

@@ -88,3 +88,63 @@ func TestEveryAttemptIsLoggedWithoutTheKey(t *testing.T) {
 		t.Errorf("bodies at TRACE: request %v, response %v; want both", sawRequestBody, sawResponseBody)
 	}
 }
+
+// callLogger records the contexts its lines come with, and how often it was
+// asked to prepare one.
+type callLogger struct {
+	recordingLogger
+	mu       sync.Mutex
+	prepared int
+	lineCtx  []context.Context
+}
+
+type preparedKey struct{}
+
+func (l *callLogger) CallContext(ctx context.Context) context.Context {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.prepared++
+	return context.WithValue(ctx, preparedKey{}, l.prepared)
+}
+
+func (l *callLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	l.note(ctx)
+	l.recordingLogger.Debug(ctx, msg, fields)
+}
+
+func (l *callLogger) Trace(ctx context.Context, msg string, fields map[string]any) {
+	l.note(ctx)
+	l.recordingLogger.Trace(ctx, msg, fields)
+}
+
+func (l *callLogger) note(ctx context.Context) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.lineCtx = append(l.lineCtx, ctx)
+}
+
+// A CallLogger prepares one context per call, and every line of the call,
+// retries included, comes with it.
+func TestCallLoggerPreparesOneContextPerCall(t *testing.T) {
+	t.Parallel()
+	logger := &callLogger{}
+	emu, client := startEmulator(t, func(c *interactly.Config) { c.Logger = logger })
+	emu.AddFault(emulator.Fault{Method: "PUT", Status: 503, Times: 1})
+	assistant := "asst-b"
+	if _, err := client.UpdateNumber(context.Background(), "num-2", interactly.UpdateNumberRequest{AssistantID: &assistant}); err != nil {
+		t.Fatal(err)
+	}
+	logger.mu.Lock()
+	defer logger.mu.Unlock()
+	if logger.prepared != 1 {
+		t.Errorf("contexts prepared for one call = %d, want 1", logger.prepared)
+	}
+	if len(logger.lineCtx) < 4 {
+		t.Fatalf("%d lines for two attempts; want a request body, a status and a response body line each", len(logger.lineCtx))
+	}
+	for i, ctx := range logger.lineCtx {
+		if ctx.Value(preparedKey{}) != 1 {
+			t.Errorf("line %d came without the prepared context", i)
+		}
+	}
+}
