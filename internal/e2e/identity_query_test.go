@@ -40,7 +40,9 @@ func featureWorkspace(t *testing.T, feature string, supported func(tfcli.CLIVers
 // plan after it is empty, and nothing is written to the API.
 func TestAccImportByIdentity(t *testing.T) {
 	ws, emu, seed := featureWorkspace(t, "import by resource identity (Terraform 1.12 or OpenTofu 1.12 and later)",
-		func(v tfcli.CLIVersion) bool { return v.AtLeast(tfcli.Terraform, 1, 12) || v.AtLeast(tfcli.OpenTofu, 1, 12) })
+		func(v tfcli.CLIVersion) bool {
+			return v.AtLeast(tfcli.Terraform, 1, 12) || v.AtLeast(tfcli.OpenTofu, 1, 12)
+		})
 	n := seed.Numbers[0]
 	write(t, ws, tfconfig.RequiredProviders(`interactly = { source = "interactly/interactly" }`)+`
 import {

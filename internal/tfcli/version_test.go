@@ -8,7 +8,7 @@ func TestParseVersion(t *testing.T) {
 		engine       string
 		major, minor int
 	}{
-		"Terraform v1.11.4\non linux_amd64\n":    {Terraform, 1, 11},
+		"Terraform v1.11.4\non linux_amd64\n":     {Terraform, 1, 11},
 		"Terraform v1.14.0-beta2\non linux_amd64": {Terraform, 1, 14},
 		"OpenTofu v1.12.6\non linux_amd64":        {OpenTofu, 1, 12},
 	}
