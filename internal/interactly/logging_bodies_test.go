@@ -1,0 +1,133 @@
+package interactly
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+)
+
+type lines struct {
+	mu  sync.Mutex
+	all []loggedLine
+}
+
+type loggedLine struct {
+	level, msg string
+	fields     map[string]any
+}
+
+func (l *lines) Debug(_ context.Context, msg string, fields map[string]any) { l.add("DEBUG", msg, fields) }
+func (l *lines) Trace(_ context.Context, msg string, fields map[string]any) { l.add("TRACE", msg, fields) }
+func (l *lines) add(level, msg string, fields map[string]any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.all = append(l.all, loggedLine{level, msg, fields})
+}
+
+func (l *lines) find(t *testing.T, msg string) map[string]any {
+	t.Helper()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, line := range l.all {
+		if line.msg == msg {
+			return line.fields
+		}
+	}
+	t.Fatalf("no %q line among %+v", msg, l.all)
+	return nil
+}
+
+// answer is a RoundTripper that answers with body, and then readErr
+// instead of io.EOF when set.
+type answer struct {
+	body    []byte
+	readErr error
+}
+
+func (a answer) RoundTrip(req *http.Request) (*http.Response, error) {
+	var body io.Reader = bytes.NewReader(a.body)
+	if a.readErr != nil {
+		body = io.MultiReader(body, errReader{a.readErr})
+	}
+	return &http.Response{StatusCode: http.StatusOK, Body: io.NopCloser(body), Request: req}, nil
+}
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
+
+// roundTrip sends one request with this body through a loggingTransport in
+// front of next, reads the answer to its end and closes it.
+func roundTrip(t *testing.T, next http.RoundTripper, target string, body []byte) *lines {
+	t.Helper()
+	logged := &lines{}
+	req, err := http.NewRequest(http.MethodPut, target, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := (&loggingTransport{next: next, logger: logged}).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return logged
+}
+
+// Bodies longer than maxLoggedBody are logged as their first maxLoggedBody
+// bytes and a mark; a body of exactly maxLoggedBody bytes is logged whole.
+func TestLoggedBodiesAreTruncatedBeyondTheLimit(t *testing.T) {
+	t.Parallel()
+	long := []byte(strings.Repeat("x", maxLoggedBody) + "tail")
+	logged := roundTrip(t, answer{body: long}, "https://api.test/p", long)
+	want := strings.Repeat("x", maxLoggedBody) + "…(truncated)"
+	if got := logged.find(t, "API request body")["http_request_body"]; got != want {
+		t.Errorf("request body logged as %d characters, want the first %d bytes and the mark", len(got.(string)), maxLoggedBody)
+	}
+	if got := logged.find(t, "API response body")["http_response_body"]; got != want {
+		t.Errorf("response body logged as %d characters, want the first %d bytes and the mark", len(got.(string)), maxLoggedBody)
+	}
+	if got := logged.find(t, "API request")["response_bytes"]; got != int64(len(long)) {
+		t.Errorf("response_bytes = %v, want %d: the whole body is counted", got, len(long))
+	}
+
+	exact := []byte(strings.Repeat("y", maxLoggedBody))
+	logged = roundTrip(t, answer{body: exact}, "https://api.test/p", exact)
+	if got := logged.find(t, "API response body")["http_response_body"]; got != string(exact) {
+		t.Errorf("a body of exactly %d bytes was not logged whole", maxLoggedBody)
+	}
+}
+
+// A body that breaks off is logged as failed, with the first read error,
+// not as an answer.
+func TestBrokenBodyIsLoggedAsFailed(t *testing.T) {
+	t.Parallel()
+	broken := errors.New("connection reset")
+	logged := roundTrip(t, answer{body: []byte(`[{"_id":`), readErr: broken}, "https://api.test/p", nil)
+	fields := logged.find(t, "API response body failed")
+	if fields["error"] != broken.Error() {
+		t.Errorf("error field = %v, want %q", fields["error"], broken)
+	}
+	whole := roundTrip(t, answer{body: []byte(`[]`)}, "https://api.test/p", nil)
+	if fields := whole.find(t, "API request"); fields["error"] != nil {
+		t.Errorf("a whole body was logged with error %v", fields["error"])
+	}
+}
+
+// The query string is logged when there is one, and only then.
+func TestQueryIsLoggedWhenPresent(t *testing.T) {
+	t.Parallel()
+	logged := roundTrip(t, answer{body: []byte(`[]`)}, "https://api.test/p?label=sales", nil)
+	if got := logged.find(t, "API request")["http_query"]; got != "label=sales" {
+		t.Errorf("http_query = %v, want label=sales", got)
+	}
+	logged = roundTrip(t, answer{body: []byte(`[]`)}, "https://api.test/p", nil)
+	if got, ok := logged.find(t, "API request")["http_query"]; ok {
+		t.Errorf("a request without a query was logged with http_query %v", got)
+	}
+}
