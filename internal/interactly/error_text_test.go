@@ -12,8 +12,8 @@ import (
 func TestErrorsCountAttemptsOnlyAfterRetries(t *testing.T) {
 	t.Parallel()
 	cases := map[error]string{
-		&APIError{Method: "PUT", Path: "/p", StatusCode: 503, Attempts: 1}:     "PUT /p: HTTP 503 Service Unavailable",
-		&APIError{Method: "PUT", Path: "/p", StatusCode: 503, Attempts: 2}:     "PUT /p: HTTP 503 Service Unavailable (gave up after 2 attempts)",
+		&APIError{Method: "PUT", Path: "/p", StatusCode: 503, Attempts: 1}:    "PUT /p: HTTP 503 Service Unavailable",
+		&APIError{Method: "PUT", Path: "/p", StatusCode: 503, Attempts: 2}:    "PUT /p: HTTP 503 Service Unavailable (gave up after 2 attempts)",
 		&RequestError{Method: "GET", Path: "/p", Attempts: 1, Err: errBroken}: "GET /p failed: broken",
 		&RequestError{Method: "GET", Path: "/p", Attempts: 3, Err: errBroken}: "GET /p failed after 3 attempts: broken",
 	}

@@ -21,8 +21,12 @@ type loggedLine struct {
 	fields     map[string]any
 }
 
-func (l *lines) Debug(_ context.Context, msg string, fields map[string]any) { l.add("DEBUG", msg, fields) }
-func (l *lines) Trace(_ context.Context, msg string, fields map[string]any) { l.add("TRACE", msg, fields) }
+func (l *lines) Debug(_ context.Context, msg string, fields map[string]any) {
+	l.add("DEBUG", msg, fields)
+}
+func (l *lines) Trace(_ context.Context, msg string, fields map[string]any) {
+	l.add("TRACE", msg, fields)
+}
 func (l *lines) add(level, msg string, fields map[string]any) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
