@@ -91,10 +91,10 @@ func TestLoggedBodiesAreTruncatedBeyondTheLimit(t *testing.T) {
 	logged := roundTrip(t, answer{body: long}, "https://api.test/p", long)
 	want := strings.Repeat("x", maxLoggedBody) + "…(truncated)"
 	if got := logged.find(t, "API request body")["http_request_body"]; got != want {
-		t.Errorf("request body logged as %d characters, want the first %d bytes and the mark", len(got.(string)), maxLoggedBody)
+		t.Errorf("request body logged as %.40q..., want the first %d bytes and the mark", got, maxLoggedBody)
 	}
 	if got := logged.find(t, "API response body")["http_response_body"]; got != want {
-		t.Errorf("response body logged as %d characters, want the first %d bytes and the mark", len(got.(string)), maxLoggedBody)
+		t.Errorf("response body logged as %.40q..., want the first %d bytes and the mark", got, maxLoggedBody)
 	}
 	if got := logged.find(t, "API request")["response_bytes"]; got != int64(len(long)) {
 		t.Errorf("response_bytes = %v, want %d: the whole body is counted", got, len(long))
