@@ -2,49 +2,12 @@ package interactly
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 )
-
-type lines struct {
-	mu  sync.Mutex
-	all []loggedLine
-}
-
-type loggedLine struct {
-	level, msg string
-	fields     map[string]any
-}
-
-func (l *lines) Debug(_ context.Context, msg string, fields map[string]any) {
-	l.add("DEBUG", msg, fields)
-}
-func (l *lines) Trace(_ context.Context, msg string, fields map[string]any) {
-	l.add("TRACE", msg, fields)
-}
-func (l *lines) add(level, msg string, fields map[string]any) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.all = append(l.all, loggedLine{level, msg, fields})
-}
-
-func (l *lines) find(t *testing.T, msg string) map[string]any {
-	t.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, line := range l.all {
-		if line.msg == msg {
-			return line.fields
-		}
-	}
-	t.Fatalf("no %q line among %+v", msg, l.all)
-	return nil
-}
 
 // answer is a RoundTripper that answers with body, and then readErr
 // instead of io.EOF when set.
@@ -67,9 +30,9 @@ func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // roundTrip sends one request with this body through a loggingTransport in
 // front of next, reads the answer to its end and closes it.
-func roundTrip(t *testing.T, next http.RoundTripper, target string, body []byte) *lines {
+func roundTrip(t *testing.T, next http.RoundTripper, target string, body []byte) *RecordingLogger {
 	t.Helper()
-	logged := &lines{}
+	logged := &RecordingLogger{}
 	req, err := http.NewRequest(http.MethodPut, target, bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
@@ -90,19 +53,19 @@ func TestLoggedBodiesAreTruncatedBeyondTheLimit(t *testing.T) {
 	long := []byte(strings.Repeat("x", maxLoggedBody) + "tail")
 	logged := roundTrip(t, answer{body: long}, "https://api.test/p", long)
 	want := strings.Repeat("x", maxLoggedBody) + "…(truncated)"
-	if got := logged.find(t, "API request body")["http_request_body"]; got != want {
+	if got := logged.Find(t, "API request body")["http_request_body"]; got != want {
 		t.Errorf("request body logged as %.40q..., want the first %d bytes and the mark", got, maxLoggedBody)
 	}
-	if got := logged.find(t, "API response body")["http_response_body"]; got != want {
+	if got := logged.Find(t, "API response body")["http_response_body"]; got != want {
 		t.Errorf("response body logged as %.40q..., want the first %d bytes and the mark", got, maxLoggedBody)
 	}
-	if got := logged.find(t, "API request")["response_bytes"]; got != int64(len(long)) {
+	if got := logged.Find(t, "API request")["response_bytes"]; got != int64(len(long)) {
 		t.Errorf("response_bytes = %v, want %d: the whole body is counted", got, len(long))
 	}
 
 	exact := []byte(strings.Repeat("y", maxLoggedBody))
 	logged = roundTrip(t, answer{body: exact}, "https://api.test/p", exact)
-	if got := logged.find(t, "API response body")["http_response_body"]; got != string(exact) {
+	if got := logged.Find(t, "API response body")["http_response_body"]; got != string(exact) {
 		t.Errorf("a body of exactly %d bytes was not logged whole", maxLoggedBody)
 	}
 }
@@ -113,12 +76,12 @@ func TestBrokenBodyIsLoggedAsFailed(t *testing.T) {
 	t.Parallel()
 	broken := errors.New("connection reset")
 	logged := roundTrip(t, answer{body: []byte(`[{"_id":`), readErr: broken}, "https://api.test/p", nil)
-	fields := logged.find(t, "API response body failed")
+	fields := logged.Find(t, "API response body failed")
 	if fields["error"] != broken.Error() {
 		t.Errorf("error field = %v, want %q", fields["error"], broken)
 	}
 	whole := roundTrip(t, answer{body: []byte(`[]`)}, "https://api.test/p", nil)
-	if fields := whole.find(t, "API request"); fields["error"] != nil {
+	if fields := whole.Find(t, "API request"); fields["error"] != nil {
 		t.Errorf("a whole body was logged with error %v", fields["error"])
 	}
 }
@@ -127,11 +90,11 @@ func TestBrokenBodyIsLoggedAsFailed(t *testing.T) {
 func TestQueryIsLoggedWhenPresent(t *testing.T) {
 	t.Parallel()
 	logged := roundTrip(t, answer{body: []byte(`[]`)}, "https://api.test/p?label=sales", nil)
-	if got := logged.find(t, "API request")["http_query"]; got != "label=sales" {
+	if got := logged.Find(t, "API request")["http_query"]; got != "label=sales" {
 		t.Errorf("http_query = %v, want label=sales", got)
 	}
 	logged = roundTrip(t, answer{body: []byte(`[]`)}, "https://api.test/p", nil)
-	if got, ok := logged.find(t, "API request")["http_query"]; ok {
+	if got, ok := logged.Find(t, "API request")["http_query"]; ok {
 		t.Errorf("a request without a query was logged with http_query %v", got)
 	}
 }
