@@ -119,29 +119,6 @@ func TestEachClientListsAnew(t *testing.T) {
 	}
 }
 
-func TestCancelledReaderDoesNotFailOthers(t *testing.T) {
-	t.Parallel()
-	emu := emulator.New(emulator.Options{APIKey: testKey, Seed: seed()})
-	emu.AddFault(emulator.Fault{Method: "GET", Latency: 300 * time.Millisecond, Times: 1})
-	_, client := startEmulatorWith(t, emu)
-
-	first, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { _, _, err := client.CachedNumber(first, "num-1"); done <- err }()
-	time.Sleep(50 * time.Millisecond) // let the first reader start the listing
-	second := make(chan error, 1)
-	go func() { _, _, err := client.CachedNumber(context.Background(), "num-1"); second <- err }()
-	time.Sleep(50 * time.Millisecond)
-	cancel()
-
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled reader: err = %v, want context.Canceled", err)
-	}
-	if err := <-second; err != nil {
-		t.Errorf("the other reader failed with %v; want it to list again", err)
-	}
-}
-
 func TestFailedListingIsNotCachedBeyondItsMemory(t *testing.T) {
 	t.Parallel()
 	clock := newFakeClock()

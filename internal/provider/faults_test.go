@@ -34,7 +34,12 @@ resource "interactly_number" "sales" {
   number       = "+14155550101"
   assistant_id = "asst-sales"
 }`),
-					Check: emu.expectAPI(salesID, want{"asst-sales", true, false}),
+					Check: resource.ComposeTestCheckFunc(
+						emu.expectAPI(salesID, want{"asst-sales", true, false}),
+						// The fault answered as many requests as it was
+						// given, so the apply went through the retries.
+						emu.expectFaultHits(fault.Times),
+					),
 				}},
 			})
 		})
@@ -57,6 +62,9 @@ resource "interactly_number" "all" {
   assistant_id = "asst-night"
 }`),
 			Check: resource.ComposeTestCheckFunc(
+				// Three PUTs at once against a burst of two: the API refused
+				// some, and the apply still ended as configured.
+				emu.expectRefusals(),
 				emu.expectAPI(supportID, want{"asst-night", true, true}),
 				emu.expectAPI(salesID, want{"asst-night", true, false}),
 				emu.expectAPI(londonID, want{"asst-night", false, false}),
@@ -106,6 +114,9 @@ resource "interactly_number" "sales" {
 					},
 				},
 			})
+			if hits := emu.FaultHits(); hits[0] == 0 {
+				t.Errorf("the fault never fired; the error came from elsewhere")
+			}
 		})
 	}
 }

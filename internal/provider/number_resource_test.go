@@ -177,15 +177,26 @@ resource "interactly_number" "sales" {
 				ExpectError: errorMatching(`Number not found in the team.*has no number\s+\+14155550101.*Import the number`),
 			},
 			{
-				// Back in the team (imported again): the state no longer
-				// has it, so it is adopted again, with a new restore point.
+				// The failed apply saved the refresh, which dropped the number
+				// from state. With the resource taken out of the configuration
+				// meanwhile, there is nothing left to destroy: no PUT.
 				PreConfig: func() {
 					if n := emu.Counts()[routeUpdate]; n != 0 {
 						t.Errorf("the failed apply sent %d PUT requests", n)
 					}
-					emu.SetNumber(released)
 				},
-				Config: config,
+				Config: emu.config(""),
+				Check: resource.ComposeTestCheckFunc(
+					expectNotInState(sales),
+					emu.expectPUTs(0),
+				),
+			},
+			{
+				// Back in the team (imported again) and in the configuration:
+				// the plan adopts it anew, as a resource to create, and the
+				// apply sends the configured values.
+				PreConfig: func() { emu.SetNumber(released) },
+				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionCreate),
 				}},
