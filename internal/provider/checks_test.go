@@ -54,8 +54,8 @@ func (e *testEmulator) expectPUTs(count int) resource.TestCheckFunc {
 // exactly times requests.
 func (e *testEmulator) expectFaultHits(times int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if hits := e.FaultHits(); len(hits) != 1 || hits[0] != times {
-			return fmt.Errorf("the fault answered %v requests, want %d: the path it should exercise was not taken", hits, times)
+		if faults := e.Faults(); len(faults) != 1 || faults[0].Hits != times {
+			return fmt.Errorf("the faults answered as %+v, want one fault answering %d requests: the path it should exercise was not taken", faults, times)
 		}
 		return nil
 	}

@@ -108,15 +108,17 @@ resource "interactly_number" "sales" {
 					{
 						// Once the API is healthy again the next apply
 						// converges, whatever the failure left in state.
-						PreConfig: emu.ClearFaults,
-						Config:    config,
-						Check:     emu.expectAPI(salesID, want{"asst-sales", true, false}),
+						PreConfig: func() {
+							if emu.Faults()[0].Hits == 0 {
+								t.Errorf("the fault never fired; the error came from elsewhere")
+							}
+							emu.ClearFaults()
+						},
+						Config: config,
+						Check:  emu.expectAPI(salesID, want{"asst-sales", true, false}),
 					},
 				},
 			})
-			if hits := emu.FaultHits(); hits[0] == 0 {
-				t.Errorf("the fault never fired; the error came from elsewhere")
-			}
 		})
 	}
 }
