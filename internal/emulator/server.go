@@ -40,6 +40,8 @@ type Server struct {
 	faults   []*activeFault
 	counts   map[string]int
 	statuses map[int]int
+	// bareAssistantUpdates: see AnswerAssistantUpdatesWithoutDocument.
+	bareAssistantUpdates bool
 }
 
 // New returns a Server holding opts.Seed. It panics if opts.APIKey is empty
@@ -82,10 +84,13 @@ func (s *Server) routes() {
 	s.mux.HandleFunc(updateRoute.pattern(), s.api(s.updateNumber))
 	s.mux.HandleFunc(purchaseRoute.pattern(), s.api(s.purchaseNumber))
 	s.mux.HandleFunc(importRoute.pattern(), s.api(s.importNumber))
+	s.mux.HandleFunc(getAssistantRoute.pattern(), s.api(s.getAssistant))
+	s.mux.HandleFunc(patchAssistantRoute.pattern(), s.api(s.patchAssistant))
 
 	s.mux.HandleFunc("GET /_emulator/counts", s.getCounts)
 	s.mux.HandleFunc("POST /_emulator/counts/reset", s.resetCounts)
 	s.mux.HandleFunc("GET /_emulator/numbers", s.getNumbers)
+	s.mux.HandleFunc("GET /_emulator/assistants", s.getAssistants)
 	s.mux.HandleFunc("GET /_emulator/health", health)
 	s.mux.HandleFunc("/", s.noRoute)
 }

@@ -63,7 +63,8 @@ type Client struct {
 	pacer      *transport.Pacer
 	httpClient *http.Client
 
-	numbers *numberCache
+	numbers    *numberCache
+	assistants assistantProbes
 }
 
 // New checks cfg and returns a Client. It makes no request.

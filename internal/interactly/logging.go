@@ -73,7 +73,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		} else {
 			t.logger.Debug(ctx, "API request", fields)
 		}
-		t.logger.Trace(ctx, "API response body", withField(fields, "http_response_body", truncateLogged(seen)))
+		t.logger.Trace(ctx, "API response body", withField(fields, "http_response_body", truncateLogged(redactBody(seen))))
 	}}
 	return resp, nil
 }
@@ -117,7 +117,7 @@ func withField(fields map[string]any, key string, value any) map[string]any {
 func readLogged(body io.ReadCloser) string {
 	defer body.Close()
 	data, _ := io.ReadAll(io.LimitReader(body, maxLoggedBody+1))
-	return truncateLogged(data)
+	return truncateLogged(redactBody(data))
 }
 
 func truncateLogged(data []byte) string {
