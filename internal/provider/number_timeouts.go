@@ -16,7 +16,7 @@ import (
 // operation is one of the resource's operations that a timeouts block bounds.
 type operation struct {
 	name           string // as in the timeouts block
-	verb           string // for messages: "creating"
+	verb           string // for messages: "adopting the number"
 	defaultTimeout time.Duration
 	configured     func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics)
 }
@@ -26,10 +26,10 @@ type operation struct {
 // leave room for the default retries against a slow API, and stop a hung or
 // throttling API from holding a pipeline for half an hour.
 var (
-	opCreate = operation{"create", "adopting", 5 * time.Minute, timeouts.Value.Create}
-	opRead   = operation{"read", "reading", 5 * time.Minute, timeouts.Value.Read}
-	opUpdate = operation{"update", "updating", 5 * time.Minute, timeouts.Value.Update}
-	opDelete = operation{"delete", "releasing", 5 * time.Minute, timeouts.Value.Delete}
+	opCreate = operation{"create", "adopting the number", 5 * time.Minute, timeouts.Value.Create}
+	opRead   = operation{"read", "reading the number", 5 * time.Minute, timeouts.Value.Read}
+	opUpdate = operation{"update", "updating the number", 5 * time.Minute, timeouts.Value.Update}
+	opDelete = operation{"delete", "releasing the number", 5 * time.Minute, timeouts.Value.Delete}
 )
 
 func timeoutOptions() timeouts.Opts {
@@ -52,7 +52,7 @@ type operationTimeout struct {
 }
 
 func (e *operationTimeout) Error() string {
-	return fmt.Sprintf("%s the number did not finish within %s, its %s timeout", e.op.verb, shortDuration(e.timeout), e.op.name)
+	return fmt.Sprintf("%s did not finish within %s, its %s timeout", e.op.verb, shortDuration(e.timeout), e.op.name)
 }
 
 // withDeadline bounds ctx by the operation's timeout from the timeouts block

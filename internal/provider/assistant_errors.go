@@ -1,0 +1,127 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+// doubtful404 explains a 404 that does not say the assistant is missing.
+const doubtful404 = "The API answered 404 without saying that the assistant is missing (the message does not speak of an assistant, " +
+	"or there is none). That is also what a wrong base_url, a proxy, or an API whose path for reading assistants has moved answer, " +
+	"so the provider does not take it as evidence. Check base_url (or " + envBaseURL + "): it must be the API's root, such as " +
+	interactly.DefaultBaseURL + ". If the assistant was deleted in the dashboard, remove it from the configuration, or run " +
+	"terraform state rm on it."
+
+// addAssistantLookupError reports a failed GET of the assistant to adopt
+// (afterPlan: at apply time, after the plan found it) or to import.
+func addAssistantLookupError(ctx context.Context, diags *diag.Diagnostics, id string, err error, afterPlan bool) {
+	switch {
+	case interactly.IsAssistantNotFound(err):
+		summary, detail := assistantNotInTeam(id)
+		if afterPlan {
+			summary = "Assistant left the team after the plan"
+			detail = "The team had the assistant when the plan was made, but no longer does; nothing was changed. " + detail
+		}
+		diags.AddAttributeError(path.Root(attrAssistantID), summary, detail)
+	case interactly.StatusCode(err) == http.StatusNotFound:
+		diags.AddError("Unable to look up assistant "+id, err.Error()+"\n\n"+doubtful404)
+	default:
+		addOperationError(ctx, diags, "Unable to look up assistant "+id, err)
+	}
+}
+
+func assistantNotInTeam(id string) (summary, detail string) {
+	return "Assistant not found in the team", fmt.Sprintf("The Interactly team of this API key has no assistant %q. "+
+		"interactly_assistant adopts assistants the team already has; it cannot create them. Create the assistant in the "+
+		"Interactly dashboard, or correct assistant_id (the assistant's \"_id\"), and check that the API key belongs to the "+
+		"team that owns it.", id)
+}
+
+// addAssistantWriteError reports a failed PATCH of an assistant.
+func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, summary string, err error) {
+	status := interactly.StatusCode(err)
+	var timedOut *operationTimeout
+	switch {
+	case errors.As(context.Cause(ctx), &timedOut), errors.Is(err, context.Canceled):
+		addOperationError(ctx, diags, summary, err)
+		diags.AddWarning(summary+": the change may have been applied",
+			"The update went out but its answer did not come back in time. State keeps the last known values; "+
+				"run terraform plan to see the assistant as it is now, and apply again if it still differs.")
+	case interactly.IsAssistantNotFound(err):
+		diags.AddError(summary, err.Error()+"\n\nThe assistant is no longer in the team (deleted in the dashboard?). "+
+			"Run terraform plan: it drops the assistant from state. Remove it from the configuration if it is gone for good.")
+	case status == http.StatusNotFound:
+		diags.AddError(summary, err.Error()+"\n\n"+doubtful404)
+	case status == http.StatusBadRequest:
+		diags.AddError(summary, err.Error()+"\n\nThe API refused a setting. Check the values in the configuration against the "+
+			"Interactly dashboard (a tool or knowledge base ID of another team, say, or a webhook enabled without url).")
+	case status >= 500 || status == 0:
+		diags.AddError(summary, err.Error()+"\n\nThe API had a fault while updating the assistant, or its answer broke off: "+
+			"the change may or may not have been applied. State keeps the last known values; run terraform plan to see the "+
+			"assistant as it is now, and apply again if it still differs.")
+	default:
+		addOperationError(ctx, diags, summary, err)
+	}
+}
+
+// gone decides what a failed GET during a refresh means. It reports true
+// only on clear evidence that the assistant left the team: a 404 that says
+// so (see interactly.IsAssistantNotFound), while the API key belongs to the
+// team recorded in state as far as the team's numbers show. Anything else is
+// an error, and state stays as it was.
+func (r *assistantResource) gone(ctx context.Context, id, team string, err error, diags *diag.Diagnostics) bool {
+	if !interactly.IsAssistantNotFound(err) {
+		if interactly.StatusCode(err) == http.StatusNotFound {
+			diags.AddError("Unable to read assistant "+id, err.Error()+"\n\n"+doubtful404)
+		} else {
+			addOperationError(ctx, diags, "Unable to read assistant "+id, err)
+		}
+		return false
+	}
+	if team != "" {
+		// Another team's key sees none of this team's assistants, and the
+		// API may answer exactly as for a deleted one. The team's numbers
+		// tell which team the key belongs to.
+		numbers, listErr := r.client.CachedNumbers(ctx)
+		if listErr != nil {
+			diags.AddError("Unable to confirm that assistant "+id+" is gone",
+				"The API answered that the team has no assistant "+id+", but listing the team's numbers to confirm that the API key "+
+					"belongs to the assistant's team failed, so the assistant stays in state.\n\n"+listErr.Error())
+			return false
+		}
+		if keyTeam, other := otherTeam(numbers, team); other {
+			diags.AddError("API key of another team",
+				fmt.Sprintf("The API answered that it has no assistant %s, but the API key belongs to team %s while the assistant "+
+					"belongs to team %s (recorded in state). The assistant stays in state. Check api_key in the provider block or the "+
+					"%s environment variable.", id, keyTeam, team, envAPIKey))
+			return false
+		}
+	}
+	diags.AddWarning("Assistant "+id+" removed from state",
+		"The API answered that the team has no assistant "+id+" (deleted in the dashboard?), so Terraform forgets it. A destroy "+
+			"needs nothing more; a plan proposes to adopt it again, which fails while the team lacks it: remove it from the "+
+			"configuration, or create it again in the dashboard and adopt the new one.")
+	return true
+}
+
+// otherTeam reports whether the numbers a key lists show that it belongs to
+// a team other than team: some numbers, none of them team's. A key that
+// lists no numbers says nothing.
+func otherTeam(numbers []interactly.Number, team string) (keyTeam string, other bool) {
+	for _, n := range numbers {
+		if n.TeamID == team || n.TeamID == "" {
+			return "", false
+		}
+	}
+	if len(numbers) == 0 {
+		return "", false
+	}
+	return numbers[0].TeamID, true
+}
