@@ -30,7 +30,7 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 		addAssistantLookupError(ctx, &resp.Diagnostics, id, err, true)
 		return
 	}
-	known, diags := planned.withDocument(existing)
+	known, diags := planned.withoutSettings().withDocument(existing)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(saveAssistantRestorePoint(ctx, resp.Private, existing)...)
 	if resp.Diagnostics.HasError() {

@@ -87,7 +87,7 @@ func (r *assistantResource) lookUpAtPlan(ctx context.Context, planned assistantV
 		addAssistantLookupError(ctx, diags, id, err, false)
 		return nil, false
 	}
-	known, d := planned.withDocument(existing)
+	known, d := planned.withoutSettings().withDocument(existing)
 	diags.Append(d...)
 	return known, !d.HasError()
 }

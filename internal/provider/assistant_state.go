@@ -65,6 +65,17 @@ func (v assistantValues) timeouts() timeouts.Value {
 	return t
 }
 
+// withoutSettings is v with every setting null: the base that a newly
+// adopted assistant's document is mapped over, so that a setting the answer
+// leaves out is null rather than what the configuration asks for.
+func (v assistantValues) withoutSettings() assistantValues {
+	out := maps.Clone(v)
+	for _, s := range assistantSettings {
+		out[s.attr] = nullOf(s.attrType())
+	}
+	return out
+}
+
 // withDocument is v with the settings, ID and team of the assistant
 // document a, over what v knew: settings a leaves out keep their values.
 func (v assistantValues) withDocument(a interactly.Assistant) (assistantValues, diag.Diagnostics) {

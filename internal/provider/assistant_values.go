@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -36,8 +37,8 @@ func documentFields(a interactly.Assistant) (map[string]any, error) {
 // settingsOver maps an assistant document to Terraform values: the one
 // mapping that the resource and the data source share. The API may leave any
 // setting out of an answer, which says nothing about it: such a setting keeps
-// its value in known (null when known has none). A setting sent as null is
-// null.
+// its value in known (null when known has none, or only a plan's unknown).
+// A setting sent as null is null.
 func settingsOver(known assistantValues, a interactly.Assistant) (assistantValues, error) {
 	doc, err := documentFields(a)
 	if err != nil {
@@ -47,7 +48,7 @@ func settingsOver(known assistantValues, a interactly.Assistant) (assistantValue
 	for _, s := range assistantSettings {
 		raw, present := lookup(doc, s.field)
 		if !present {
-			if v, ok := known[s.attr]; ok {
+			if v, ok := known[s.attr]; ok && fullyKnown(v) {
 				out[s.attr] = v
 			} else {
 				out[s.attr] = nullOf(s.attrType())
@@ -61,6 +62,12 @@ func settingsOver(known assistantValues, a interactly.Assistant) (assistantValue
 		out[s.attr] = v
 	}
 	return out, nil
+}
+
+// fullyKnown reports whether v holds no unknown value, at any depth.
+func fullyKnown(v attr.Value) bool {
+	raw, err := v.ToTerraformValue(context.Background())
+	return err == nil && raw.IsFullyKnown()
 }
 
 // lookup finds the value at path in doc; present is false when a field on
