@@ -88,3 +88,11 @@ func (s *Server) AnswerAssistantUpdatesWithoutDocument(bare bool) {
 	defer s.mu.Unlock()
 	s.bareAssistantUpdates = bare
 }
+
+// PutAssistant inserts an assistant, or replaces the one with its ID, as
+// creating it in the dashboard would. An empty teamId gets the seed's team.
+func (s *Server) PutAssistant(a Assistant) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.putAssistant(a.withDefaults(s.store.teamID))
+}

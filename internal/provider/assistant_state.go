@@ -22,6 +22,10 @@ import (
 // valuesFrom reads a whole plan, state or configuration.
 func valuesFrom(ctx context.Context, typ attr.Type, raw tftypes.Value) (assistantValues, diag.Diagnostics) {
 	var diags diag.Diagnostics
+	if raw.IsNull() {
+		// An import starts from nothing: every attribute null.
+		return nullValues(ctx, typ)
+	}
 	v, err := typ.ValueFromTerraform(ctx, raw)
 	if err != nil {
 		diags.AddError("Unable to read the assistant's values", "This is a bug in the provider; please report it: "+err.Error())
@@ -33,6 +37,26 @@ func valuesFrom(ctx context.Context, typ attr.Type, raw tftypes.Value) (assistan
 		return nil, diags
 	}
 	return maps.Clone(obj.Attributes()), diags
+}
+
+// nullValues has every attribute of typ, each null.
+func nullValues(ctx context.Context, typ attr.Type) (assistantValues, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	withTypes, ok := typ.(attr.TypeWithAttributeTypes)
+	if !ok {
+		diags.AddError("Unable to read the assistant's values", "This is a bug in the provider; please report it: not an object type")
+		return nil, diags
+	}
+	out := assistantValues{}
+	for name, t := range withTypes.AttributeTypes() {
+		v, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), nil))
+		if err != nil {
+			diags.AddError("Unable to read the assistant's values", "This is a bug in the provider; please report it: "+err.Error())
+			return nil, diags
+		}
+		out[name] = v
+	}
+	return out, diags
 }
 
 // raw is the values as a whole plan or state of the schema's type.
