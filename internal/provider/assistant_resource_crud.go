@@ -100,8 +100,8 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 	result, ok := r.write(ctx, write, resp.Private, &resp.Diagnostics)
 	if !ok {
 		// The PATCH may or may not have been applied: state keeps the last
-		// known values, so the next plan shows what still differs.
-		resp.State.Raw = req.State.Raw
+		// known values (the framework starts the response from the prior
+		// state), so the next plan shows what still differs.
 		return
 	}
 	r.setState(ctx, result, &resp.State, &resp.Diagnostics)
