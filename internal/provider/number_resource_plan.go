@@ -18,6 +18,7 @@ import (
 // Any other change leaves label and the switches the configuration omits
 // unknown: the apply records them as the API answers.
 func (r *numberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer r.warnMissingAssistant(ctx, req, resp)
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
