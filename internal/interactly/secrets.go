@@ -1,6 +1,7 @@
 package interactly
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"regexp"
@@ -66,6 +67,11 @@ func secretValues(body any) []string {
 	if err != nil {
 		return nil
 	}
+	return secretValuesIn(data)
+}
+
+// secretValuesIn is secretValues of a JSON body already encoded.
+func secretValuesIn(data []byte) []string {
 	var doc any
 	if json.Unmarshal(data, &doc) != nil {
 		return nil
@@ -90,6 +96,14 @@ func secretValues(body any) []string {
 	}
 	walk(doc, false)
 	return out
+}
+
+// scrub replaces every secret in text.
+func scrub(text []byte, secrets []string) []byte {
+	for _, secret := range secrets {
+		text = bytes.ReplaceAll(text, []byte(secret), []byte(redacted))
+	}
+	return text
 }
 
 // scrubSecrets removes secrets from err's text: an APIError's message (the
