@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 )
 
 // Assistant is an assistant document as the emulator stores it: every field
@@ -56,9 +54,6 @@ func (a Assistant) withDefaults(teamID string) Assistant {
 	return out
 }
 
-// sortedFields lists a document's fields in a stable order, for messages.
-func (a Assistant) sortedFields() []string { return slices.Sorted(maps.Keys(a)) }
-
 // check validates a seeded assistant as a PATCH would validate its settings;
 // the read-only fields the docs' examples show (bargeInEnabled,
 // callForwardData, assistantAnalysis) are allowed too.
@@ -71,8 +66,7 @@ func (a Assistant) check() error {
 		delete(settings, readOnly)
 	}
 	data, _ := json.Marshal(settings)
-	_, err := parseAssistantSettings(data)
-	return err
+	return parseAssistantSettings(data)
 }
 
 // generatedAssistant is the document of an assistant a seed lists by ID

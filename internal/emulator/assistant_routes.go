@@ -37,7 +37,7 @@ func (s *Server) patchAssistant(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "invalid request body: %v", err)
 		return
 	}
-	if _, err := parseAssistantSettings(body); err != nil {
+	if err := parseAssistantSettings(body); err != nil {
 		if errors.Is(err, errUnknownField) {
 			writeError(w, http.StatusBadRequest, "invalid request body: %v; this call accepts %s", err, acceptedAssistantFields)
 		} else {

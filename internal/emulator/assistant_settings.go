@@ -83,12 +83,12 @@ const acceptedAssistantFields = "the assistant's settings (name, welcomeMessage,
 
 // parseAssistantSettings decodes and checks a PATCH body. Messages never
 // quote the webhook's secret or headers.
-func parseAssistantSettings(body []byte) (assistantSettings, error) {
+func parseAssistantSettings(body []byte) error {
 	var s assistantSettings
 	if err := decodeStrict(bytes.NewReader(body), &s); err != nil {
-		return s, err
+		return err
 	}
-	return s, s.check()
+	return s.check()
 }
 
 // check rejects what the docs say cannot be: negative counts and durations,

@@ -86,9 +86,12 @@ func (c *Client) UpdateAssistant(ctx context.Context, id string, body AssistantU
 		if !json.Valid(answer) {
 			return errors.New("the answer is not JSON")
 		}
-		doc, parseErr := parseAssistant(answer)
-		if parseErr != nil {
+		if !isDocumentShaped(answer) {
 			return nil // an acknowledgement, not the document
+		}
+		doc, err := parseAssistant(answer)
+		if err != nil {
+			return err
 		}
 		if doc.ID != id {
 			return fmt.Errorf("updated assistant %q, the answer is assistant %q", id, doc.ID)
@@ -100,6 +103,13 @@ func (c *Client) UpdateAssistant(ctx context.Context, id string, body AssistantU
 		return Assistant{}, false, scrubSecrets(err, secretValues(body))
 	}
 	return updated, isDocument, nil
+}
+
+// isDocumentShaped reports whether a valid JSON answer is an object with an
+// _id: an assistant document, which must then decode as one.
+func isDocumentShaped(answer []byte) bool {
+	var probe map[string]json.RawMessage
+	return json.Unmarshal(answer, &probe) == nil && probe["_id"] != nil
 }
 
 func assistantPath(id string) string { return assistantsPath + "/" + url.PathEscape(id) }

@@ -21,16 +21,6 @@ const (
 	frontDesk           = "interactly_assistant.front_desk"
 )
 
-// assistantField is what the emulator holds for a field of an assistant.
-func (e *testEmulator) assistantField(t *testing.T, id, field string) any {
-	t.Helper()
-	a, ok := e.Assistant(id)
-	if !ok {
-		t.Fatalf("the emulator has no assistant %s", id)
-	}
-	return a[field]
-}
-
 // expectAssistant checks fields the emulator holds for an assistant after
 // a step; a nil value means the field is absent.
 func (e *testEmulator) expectAssistant(id string, fields map[string]any) resource.TestCheckFunc {

@@ -77,9 +77,9 @@ func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
 		return false
 	}
 	// Under the sparse profile a 404 has no body and proves nothing.
-	clear := emu.reportsAllAssistantFields()
-	if first, second := warned(plan("+14155550101", "asst-gone"), "asst-gone"), warned(plan("+442071838750", "asst-gone"), "asst-gone"); first != clear || second != clear {
-		t.Errorf("warnings %v, %v for an assistant the team does not have, want %v", first, second, clear)
+	clearAnswer := emu.reportsAllAssistantFields()
+	if first, second := warned(plan("+14155550101", "asst-gone"), "asst-gone"), warned(plan("+442071838750", "asst-gone"), "asst-gone"); first != clearAnswer || second != clearAnswer {
+		t.Errorf("warnings %v, %v for an assistant the team does not have, want %v", first, second, clearAnswer)
 	}
 	if warned(plan("+14155550101", "asst-sales"), "asst-sales") {
 		t.Error("a warning for an assistant the team has")

@@ -10,7 +10,8 @@ import (
 )
 
 // expectWebhookSecret checks the secret the emulator holds for an assistant's webhook.
-func (e *testEmulator) expectWebhookSecret(id, want string) resource.TestCheckFunc {
+func (e *testEmulator) expectWebhookSecret(want string) resource.TestCheckFunc {
+	const id = "asst-support"
 	return func(*terraform.State) error {
 		a, ok := e.Assistant(id)
 		if !ok {
@@ -45,13 +46,13 @@ resource "interactly_assistant" "front_desk" {
 		Steps: []resource.TestStep{
 			{
 				Config: config("https://hooks.example.com/a"),
-				Check:  emu.expectWebhookSecret("asst-support", "s3cret-1"),
+				Check:  emu.expectWebhookSecret("s3cret-1"),
 			},
 			{
 				Config: config("https://hooks.example.com/b"),
 				Check: resource.ComposeTestCheckFunc(
 					patches.expectFieldsSent("assistantServer"),
-					emu.expectWebhookSecret("asst-support", "s3cret-1"),
+					emu.expectWebhookSecret("s3cret-1"),
 				),
 			},
 		},
@@ -82,14 +83,14 @@ resource "interactly_assistant" "front_desk" {
 			{
 				Config:            config("wo-1", 1),
 				ConfigStateChecks: expectState(frontDesk, map[string]any{"webhook_secret_wo": nil}),
-				Check:             emu.expectWebhookSecret("asst-support", "wo-1"),
+				Check:             emu.expectWebhookSecret("wo-1"),
 			},
 			{
 				// A new value alone changes nothing: the version says when to send it.
 				Config: config("wo-2", 1),
 				Check: resource.ComposeTestCheckFunc(
 					patches.expectPatches(1),
-					emu.expectWebhookSecret("asst-support", "wo-1"),
+					emu.expectWebhookSecret("wo-1"),
 				),
 			},
 			{
@@ -97,7 +98,7 @@ resource "interactly_assistant" "front_desk" {
 				Check: resource.ComposeTestCheckFunc(
 					patches.expectPatches(2),
 					patches.expectFieldsSent("assistantServer"),
-					emu.expectWebhookSecret("asst-support", "wo-2"),
+					emu.expectWebhookSecret("wo-2"),
 				),
 			},
 		},
