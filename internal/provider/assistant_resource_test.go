@@ -11,15 +11,12 @@ import (
 
 func TestAccAssistant_adoptAndSet(t *testing.T) {
 	emu, patches := newPatchRecordingEmulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				Config: emu.config(`
+	config := func(prompt string) string {
+		return emu.config(`
 resource "interactly_assistant" "front_desk" {
   assistant_id  = "asst-support"
   name          = "Front desk"
-  system_prompt = "You answer for the clinic."
+  system_prompt = "` + prompt + `"
   temperature   = 0.3
   hints         = ["clinic", "appointment"]
   predefined_tools = {
@@ -29,7 +26,13 @@ resource "interactly_assistant" "front_desk" {
     enabled = true
     url     = "https://hooks.example.com/interactly"
   }
-}`),
+}`)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: config("You answer for the clinic."),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(frontDesk, plancheck.ResourceActionCreate),
 					// Looked up at plan time: the ID and the omitted settings are known.
@@ -49,21 +52,7 @@ resource "interactly_assistant" "front_desk" {
 				),
 			},
 			{
-				Config: emu.config(`
-resource "interactly_assistant" "front_desk" {
-  assistant_id  = "asst-support"
-  name          = "Front desk"
-  system_prompt = "You answer for the clinic, briefly."
-  temperature   = 0.3
-  hints         = ["clinic", "appointment"]
-  predefined_tools = {
-    end_call = false
-  }
-  webhook = {
-    enabled = true
-    url     = "https://hooks.example.com/interactly"
-  }
-}`),
+				Config: config("You answer for the clinic, briefly."),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(frontDesk, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(frontDesk, tfjsonpath.New("welcome_message"), knownvalue.StringExact("Hello! How can I help you?")),
