@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -90,5 +91,80 @@ func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
 	emu.AddFault(emulator.Fault{Method: "GET", Route: "/assistants/v1/assistants/{id}", Status: 404})
 	if warned(plan("+14155550101", "asst-doubtful"), "asst-doubtful") {
 		t.Error("a warning for a 404 that does not say the assistant is missing")
+	}
+}
+
+// A refresh removes a vanished assistant only on clear evidence: with the
+// key of the team recorded in state it is removed with a warning; when the
+// key's numbers all belong to another team, it is an error and state stays.
+func TestAssistantReadRemovesOnlyOnClearEvidence(t *testing.T) {
+	emu := newTestEmulator(t)
+	if !emu.reportsAllAssistantFields() {
+		t.Skip("under the sparse profile a 404 never proves anything; TestAccAssistant_vanishedAssistant covers it")
+	}
+	emu.DeleteAssistant("asst-support")
+	p := newConfiguredProtocolProvider(t, emu, testAPIKey)
+	typ := p.schemas.ResourceSchemas[assistantResourceType].ValueType()
+	read := func(team string) *tfprotov6.ReadResourceResponse {
+		resp, err := p.server.ReadResource(t.Context(), &tfprotov6.ReadResourceRequest{
+			TypeName: assistantResourceType,
+			CurrentState: p.dynamic(typ, map[string]any{
+				"id": "asst-support", "assistant_id": "asst-support", "team_id": team, "on_destroy": "keep",
+			}),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+
+	other := read("5e5e5e5e5e5e5e5e5e5e5e5e")
+	d := onlyError(t, "ReadResource with another team's key", other.Diagnostics)
+	if d.Summary != "API key of another team" || !strings.Contains(d.Detail, "1f7b1b1b1b1b1b1b1b1b1b1b") || !strings.Contains(d.Detail, "5e5e5e5e5e5e5e5e5e5e5e5e") {
+		t.Errorf("diagnostic %q: %s", d.Summary, d.Detail)
+	}
+	if state := decode(t, other.NewState, typ); state == nil || state["id"] != "asst-support" {
+		t.Errorf("the assistant left state on another team's key: %v", state)
+	}
+
+	same := read("1f7b1b1b1b1b1b1b1b1b1b1b")
+	requireNoErrors(t, "ReadResource", same.Diagnostics)
+	if len(same.Diagnostics) != 1 || same.Diagnostics[0].Summary != "Assistant asst-support removed from state" {
+		t.Errorf("want one warning naming the assistant, got %v", same.Diagnostics)
+	}
+	if state := decode(t, same.NewState, typ); state != nil {
+		t.Errorf("the vanished assistant stayed in state: %v", state)
+	}
+}
+
+// An import by resource identity (Terraform 1.12 and later) names the
+// assistant by its ID, and records the identity.
+func TestAssistantImportByIdentity(t *testing.T) {
+	emu := newTestEmulator(t)
+	p := newConfiguredProtocolProvider(t, emu, testAPIKey)
+	identities, err := p.server.GetResourceIdentitySchemas(t.Context(), &tfprotov6.GetResourceIdentitySchemasRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	identityType := identities.IdentitySchemas[assistantResourceType].ValueType()
+	resp, err := p.server.ImportResourceState(t.Context(), &tfprotov6.ImportResourceStateRequest{
+		TypeName: assistantResourceType,
+		Identity: &tfprotov6.ResourceIdentityData{IdentityData: p.dynamic(identityType, map[string]any{"id": "asst-sales"})},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireNoErrors(t, "ImportResourceState", resp.Diagnostics)
+	if len(resp.ImportedResources) != 1 {
+		t.Fatalf("%d imported resources", len(resp.ImportedResources))
+	}
+	imported := resp.ImportedResources[0]
+	typ := p.schemas.ResourceSchemas[assistantResourceType].ValueType()
+	state := decode(t, imported.State, typ)
+	if state["id"] != "asst-sales" || state["name"] != "Assistant asst-sales" || state["on_destroy"] != "keep" {
+		t.Errorf("imported state %v", state)
+	}
+	if got := decode(t, imported.Identity.IdentityData, identityType); got["id"] != "asst-sales" {
+		t.Errorf("imported identity %v", got)
 	}
 }
