@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 )
@@ -166,5 +167,47 @@ func TestAssistantImportByIdentity(t *testing.T) {
 	}
 	if got := decode(t, imported.Identity.IdentityData, identityType); got["id"] != "asst-sales" {
 		t.Errorf("imported identity %v", got)
+	}
+}
+
+// A plan that sends the webhook while Terraform manages no secret for it
+// warns: an API that replaces the webhook whole would drop the secret.
+func TestAssistantPlanWarnsAboutAWebhookWithoutSecret(t *testing.T) {
+	emu := newTestEmulator(t)
+	p := newConfiguredProtocolProvider(t, emu, testAPIKey)
+	typ := p.schemas.ResourceSchemas[assistantResourceType].ValueType()
+	webhookType := typ.(tftypes.Object).AttributeTypes["webhook"]
+	webhook := objectValue(t, webhookType, map[string]any{"enabled": true, "url": "https://hooks.example.com/a"})
+	plan := func(secret any) []*tfprotov6.Diagnostic {
+		attrs := map[string]any{"assistant_id": "asst-support", "webhook": webhook, "webhook_secret": secret}
+		proposed := map[string]any{"on_destroy": "keep", "id": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)}
+		for k, v := range attrs {
+			proposed[k] = v
+		}
+		resp, err := p.server.PlanResourceChange(t.Context(), &tfprotov6.PlanResourceChangeRequest{
+			TypeName:         assistantResourceType,
+			PriorState:       p.dynamic(typ, nil),
+			ProposedNewState: p.dynamic(typ, proposed),
+			Config:           p.dynamic(typ, attrs),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		requireNoErrors(t, "PlanResourceChange", resp.Diagnostics)
+		return resp.Diagnostics
+	}
+	warns := func(diags []*tfprotov6.Diagnostic) bool {
+		for _, d := range diags {
+			if d.Summary == "The webhook is sent without its secret" {
+				return true
+			}
+		}
+		return false
+	}
+	if !warns(plan(nil)) {
+		t.Error("no warning for a webhook sent without a managed secret")
+	}
+	if warns(plan("s3cret")) {
+		t.Error("a warning although webhook_secret is set")
 	}
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -60,6 +61,29 @@ func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		return
 	}
 	resp.Plan.Raw = filled
+	resp.Diagnostics.Append(warnWebhookWithoutSecret(ctx, typ, filled, req.Config.Raw, known)...)
+}
+
+// warnWebhookWithoutSecret warns when the plan sends the webhook while
+// Terraform manages no secret for it: the API never shows the secret, and
+// if it replaces the webhook whole (its docs do not say), a secret set in
+// the dashboard is lost.
+func warnWebhookWithoutSecret(ctx context.Context, typ attr.Type, planRaw, configRaw tftypes.Value, known assistantValues) diag.Diagnostics {
+	planned, diags := valuesFrom(ctx, typ, planRaw)
+	config, d := valuesFrom(ctx, typ, configRaw)
+	diags.Append(d...)
+	if diags.HasError() || managedSecret(planned, config) != nil || config["webhook"].IsNull() {
+		return diags
+	}
+	for _, s := range assistantSettings {
+		if s.group() == webhookField && !planned[s.attr].IsUnknown() && !sameSetting(s, planned[s.attr], known[s.attr]) {
+			diags.AddAttributeWarning(path.Root(s.attr), "The webhook is sent without its secret",
+				"This plan changes the webhook of assistant "+known.text(attrAssistantID)+", and Terraform manages no secret for it. "+
+					"The API never shows the secret, and its docs do not say whether an update keeps the secret of a webhook sent "+
+					"without one: a secret set in the dashboard may be lost. Set webhook_secret or webhook_secret_wo to keep it.")
+		}
+	}
+	return diags
 }
 
 // lookUpAtPlan looks up the assistant a new resource adopts. found is false
