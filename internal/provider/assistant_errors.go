@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -60,8 +62,12 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, summar
 	case status == http.StatusNotFound:
 		diags.AddError(summary, err.Error()+"\n\n"+doubtful404)
 	case status == http.StatusBadRequest:
-		diags.AddError(summary, err.Error()+"\n\nThe API refused a setting. Check the values in the configuration against the "+
-			"Interactly dashboard (a tool or knowledge base ID of another team, say, or a webhook enabled without url).")
+		named := "Check the values in the configuration against the Interactly dashboard (a tool or knowledge base ID of " +
+			"another team, say, or a webhook enabled without url)."
+		if attrs := settingsNamedIn(err.Error()); len(attrs) > 0 {
+			named = "The API's message names " + strings.Join(attrs, ", ") + ": check that value in the configuration."
+		}
+		diags.AddError(summary, err.Error()+"\n\nThe API refused a setting. "+named)
 	case status >= 500 || status == 0:
 		diags.AddError(summary, err.Error()+"\n\nThe API had a fault while updating the assistant, or its answer broke off: "+
 			"the change may or may not have been applied. State keeps the last known values; run terraform plan to see the "+
@@ -69,6 +75,27 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, summar
 	default:
 		addOperationError(ctx, diags, summary, err)
 	}
+}
+
+// settingsNamedIn lists the attributes whose API fields a message names,
+// so that an error can say which setting the API refused.
+func settingsNamedIn(message string) []string {
+	var out []string
+	var walk func(settings []assistantSetting, attrPrefix, fieldPrefix string)
+	walk = func(settings []assistantSetting, attrPrefix, fieldPrefix string) {
+		for _, s := range settings {
+			name, field := attrPrefix+s.attr, fieldPrefix+strings.Join(s.field, ".")
+			if len(s.inner) > 0 {
+				walk(s.inner, name+".", field+".")
+				continue
+			}
+			if regexp.MustCompile(`\b` + regexp.QuoteMeta(field) + `\b`).MatchString(message) {
+				out = append(out, name+" ("+field+")")
+			}
+		}
+	}
+	walk(assistantSettings, "", "")
+	return out
 }
 
 // gone decides what a failed GET during a refresh means. It reports true

@@ -156,3 +156,24 @@ data "interactly_assistant" "support" {
 		},
 	})
 }
+
+// A value the API refuses fails the apply with an error that names the
+// assistant and, where the API's message names its field, the setting.
+func TestAccAssistant_refusedValueNamesTheSetting(t *testing.T) {
+	emu := newTestEmulator(t)
+	want := `Unable to update assistant asst-support.*HTTP 400.*names background_sound_volume \(backgroundSoundVolume\)`
+	if !emu.reportsAllAssistantFields() { // sparse: error answers without a body
+		want = `Unable to update assistant asst-support.*HTTP 400.*The API refused a setting`
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: emu.config(`
+resource "interactly_assistant" "front_desk" {
+  assistant_id            = "asst-support"
+  background_sound_volume = 150
+}`),
+			ExpectError: errorMatching(want),
+		}},
+	})
+}

@@ -211,3 +211,14 @@ func TestAssistantPlanWarnsAboutAWebhookWithoutSecret(t *testing.T) {
 		t.Error("a warning although webhook_secret is set")
 	}
 }
+
+func TestSettingsNamedInAMessage(t *testing.T) {
+	got := settingsNamedIn(`PATCH /assistants/v1/assistants/x: HTTP 400 Bad Request: assistantMaxTokens must not be negative, got -1`)
+	if len(got) != 1 || got[0] != "max_tokens (assistantMaxTokens)" {
+		t.Errorf("settingsNamedIn = %v", got)
+	}
+	got = settingsNamedIn(`invalid request body: assistantServer.url is required when assistantServer.enabled is true`)
+	if strings.Join(got, "; ") != "webhook.enabled (assistantServer.enabled); webhook.url (assistantServer.url)" {
+		t.Errorf("settingsNamedIn = %v", got)
+	}
+}
