@@ -176,7 +176,11 @@ func TestAssistantPlanWarnsAboutAWebhookWithoutSecret(t *testing.T) {
 	emu := newTestEmulator(t)
 	p := newConfiguredProtocolProvider(t, emu, testAPIKey)
 	typ := p.schemas.ResourceSchemas[assistantResourceType].ValueType()
-	webhookType := typ.(tftypes.Object).AttributeTypes["webhook"]
+	object, ok := typ.(tftypes.Object)
+	if !ok {
+		t.Fatalf("the resource's type %s is not an object", typ)
+	}
+	webhookType := object.AttributeTypes["webhook"]
 	webhook := objectValue(t, webhookType, map[string]any{"enabled": true, "url": "https://hooks.example.com/a"})
 	plan := func(secret any) []*tfprotov6.Diagnostic {
 		attrs := map[string]any{"assistant_id": "asst-support", "webhook": webhook, "webhook_secret": secret}
