@@ -77,6 +77,13 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, summar
 	}
 }
 
+// mayHaveApplied reports whether a failed write may have been applied: no
+// answer, a broken one, or a server fault. A 4xx answer refused it.
+func mayHaveApplied(err error) bool {
+	status := interactly.StatusCode(err)
+	return status == 0 || status >= 500
+}
+
 // settingsNamedIn lists the attributes whose API fields a message names,
 // so that an error can say which setting the API refused.
 func settingsNamedIn(message string) []string {

@@ -1,7 +1,10 @@
 package provider
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -58,7 +61,7 @@ func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
 		config := p.dynamic(typ, map[string]any{"number": number, "assistant_id": assistant})
 		resp, err := p.server.PlanResourceChange(t.Context(), &tfprotov6.PlanResourceChangeRequest{
 			TypeName:         "interactly_number",
-			PriorState:       p.dynamic(typ, nil),
+			PriorState:       nullDynamic(t, typ),
 			ProposedNewState: p.dynamic(typ, map[string]any{"number": number, "assistant_id": assistant, "on_destroy": "detach"}),
 			Config:           config,
 		})
@@ -190,7 +193,7 @@ func TestAssistantPlanWarnsAboutAWebhookWithoutSecret(t *testing.T) {
 		}
 		resp, err := p.server.PlanResourceChange(t.Context(), &tfprotov6.PlanResourceChangeRequest{
 			TypeName:         assistantResourceType,
-			PriorState:       p.dynamic(typ, nil),
+			PriorState:       nullDynamic(t, typ),
 			ProposedNewState: p.dynamic(typ, proposed),
 			Config:           p.dynamic(typ, attrs),
 		})
@@ -225,4 +228,70 @@ func TestSettingsNamedInAMessage(t *testing.T) {
 	if strings.Join(got, "; ") != "webhook.enabled (assistantServer.enabled); webhook.url (assistantServer.url)" {
 		t.Errorf("settingsNamedIn = %v", got)
 	}
+}
+
+// A create whose PATCH was applied but answered with a server fault keeps
+// the assistant in state with its restore point, and counts the fields it
+// sent as changed: a destroy with on_destroy = "restore" puts them back.
+func TestAssistantCreateAppliedButFailedIsRestored(t *testing.T) {
+	var failed atomic.Bool // only the first PATCH, the create's
+	appliedThenFailed := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPatch || !failed.CompareAndSwap(false, true) {
+				next.ServeHTTP(w, r)
+				return
+			}
+			next.ServeHTTP(httptest.NewRecorder(), r)     // applied...
+			w.WriteHeader(http.StatusInternalServerError) // ...but answered with a fault
+		})
+	}
+	emu := startTestEmulator(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam()}, appliedThenFailed)
+	p := newConfiguredProtocolProvider(t, emu, testAPIKey)
+	typ := p.schemas.ResourceSchemas[assistantResourceType].ValueType()
+	config := map[string]any{"assistant_id": "asst-support", "name": "Temporary", "on_destroy": "restore"}
+	planned := map[string]any{"id": "asst-support"}
+	for k, v := range config {
+		planned[k] = v
+	}
+	created, err := p.server.ApplyResourceChange(t.Context(), &tfprotov6.ApplyResourceChangeRequest{
+		TypeName:     assistantResourceType,
+		PriorState:   nullDynamic(t, typ),
+		PlannedState: p.dynamic(typ, planned),
+		Config:       p.dynamic(typ, config),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	onlyError(t, "ApplyResourceChange (create)", created.Diagnostics)
+	if a, _ := emu.Assistant("asst-support"); a["name"] != "Temporary" {
+		t.Fatalf("the wrapper did not apply the PATCH: name %v", a["name"])
+	}
+	state := decode(t, created.NewState, typ)
+	if state["id"] != "asst-support" || state["name"] != "Assistant asst-support" {
+		t.Fatalf("after the failed create, state holds %v; want the assistant as it was", state)
+	}
+	destroyed, err := p.server.ApplyResourceChange(t.Context(), &tfprotov6.ApplyResourceChangeRequest{
+		TypeName:       assistantResourceType,
+		PriorState:     created.NewState,
+		PlannedState:   nullDynamic(t, typ),
+		Config:         nullDynamic(t, typ),
+		PlannedPrivate: created.Private,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireNoErrors(t, "ApplyResourceChange (destroy)", destroyed.Diagnostics)
+	if a, _ := emu.Assistant("asst-support"); a["name"] != "Assistant asst-support" {
+		t.Errorf("destroy did not restore the name the failed create wrote: %v", a["name"])
+	}
+}
+
+// nullDynamic is a null object of typ: no state, as before a create.
+func nullDynamic(t *testing.T, typ tftypes.Type) *tfprotov6.DynamicValue {
+	t.Helper()
+	dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dv
 }

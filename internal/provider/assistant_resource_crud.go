@@ -186,6 +186,10 @@ func (r *assistantResource) write(ctx context.Context, w assistantWrite, private
 	answer, isDocument, err := r.client.UpdateAssistant(ctx, w.id, w.body(groups))
 	if err != nil {
 		addAssistantWriteError(ctx, diags, "Unable to update assistant "+w.id, err)
+		if mayHaveApplied(err) {
+			// on_destroy = "restore" must put these back too.
+			diags.Append(recordChangedFields(ctx, private, groups)...)
+		}
 		return nil, false
 	}
 	diags.Append(recordChangedFields(ctx, private, groups)...)
