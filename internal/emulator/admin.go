@@ -30,12 +30,6 @@ func (s *Server) getNumbers(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, s.Numbers())
 }
 
-// getAssistants answers GET /_emulator/assistants with every assistant,
-// every field present whatever the profile (the webhook's secret left out).
-func (s *Server) getAssistants(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, s.Assistants())
-}
-
 // health answers GET /_emulator/health.
 func health(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -59,7 +53,7 @@ func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
 // catch-all "/" route hides the mux's own 405 answers, so ask the mux.
 func (s *Server) allowedMethods(r *http.Request) []string {
 	var allowed []string
-	for _, method := range []string{http.MethodGet, http.MethodPut, http.MethodPost, http.MethodPatch} {
+	for _, method := range []string{http.MethodGet, http.MethodPut, http.MethodPost, http.MethodPatch, http.MethodDelete} {
 		probe := r.Clone(r.Context())
 		probe.Method = method
 		if _, pattern := s.mux.Handler(probe); pattern != "/" {

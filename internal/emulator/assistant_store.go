@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -21,6 +22,12 @@ func (st *store) putAssistant(a Assistant) {
 	}
 	st.assistantDocs[a.ID()] = a.clone()
 	st.assistants[a.ID()] = true
+}
+
+// getAssistants answers GET /_emulator/assistants with every assistant,
+// every field present whatever the profile (the webhook's secret left out).
+func (s *Server) getAssistants(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.Assistants())
 }
 
 // Assistant returns what the emulator holds for the assistant with this ID,

@@ -52,6 +52,14 @@ type Config struct {
 
 	// Logger receives one line per attempt; nil means no logging.
 	Logger Logger
+
+	// Now is the clock that times remembered failures (see FailureMemory);
+	// nil means time.Now. Tests pin it.
+	Now func() time.Time
+
+	// resolver looks up the host of a plain http base URL; nil means the
+	// system's. Tests map names to addresses with it.
+	resolver hostResolver
 }
 
 // Client calls the Interactly API. It is safe for concurrent use.
@@ -62,8 +70,10 @@ type Client struct {
 	policy     transport.Policy
 	pacer      *transport.Pacer
 	httpClient *http.Client
+	now        func() time.Time
 
 	numbers    *numberCache
+	writes     writeBreaker
 	assistants assistantProbes
 }
 
@@ -110,8 +120,12 @@ func New(cfg Config) (*Client, error) {
 			// http.Client's Timeout runs until the body is read, so it
 			// bounds the whole attempt, body included.
 			Timeout:   cfg.RequestTimeout,
-			Transport: &loggingTransport{next: newPooledTransport(), logger: logger},
+			Transport: &loggingTransport{next: loopbackOnly(newPooledTransport(), base, cfg.resolver), logger: logger},
 		},
+		now: cfg.Now,
+	}
+	if c.now == nil {
+		c.now = time.Now
 	}
 	c.numbers = newNumberCache(c)
 	return c, nil
@@ -191,6 +205,7 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 			StatusCode: status,
 			Message:    c.redact(errorMessage(body)),
 			Attempts:   call.Attempts(),
+			PacedRate:  c.pacedRate(status),
 		}
 	}
 	return nil

@@ -142,14 +142,16 @@ func TestCancelledReaderDoesNotFailOthers(t *testing.T) {
 	}
 }
 
-func TestFailedListingIsNotCached(t *testing.T) {
+func TestFailedListingIsNotCachedBeyondItsMemory(t *testing.T) {
 	t.Parallel()
-	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRetries = 0 })
+	clock := newFakeClock()
+	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRetries = 0; c.Now = clock.Now })
 	emu.AddFault(emulator.Fault{Method: "GET", Status: 503, Times: 1})
 	ctx := context.Background()
 	if _, _, err := client.CachedNumber(ctx, "num-1"); interactly.StatusCode(err) != 503 {
 		t.Fatalf("first read err = %v; want the 503", err)
 	}
+	clock.Advance(interactly.FailureMemory)
 	if _, found, err := client.CachedNumber(ctx, "num-1"); err != nil || !found {
 		t.Fatalf("second read = %v, %v; want a fresh listing", found, err)
 	}

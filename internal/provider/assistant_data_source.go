@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
-	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
 var (
@@ -22,7 +20,7 @@ var (
 func NewAssistantDataSource() datasource.DataSource { return &assistantDataSource{} }
 
 type assistantDataSource struct {
-	client *interactly.Client
+	configured
 }
 
 func (d *assistantDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -45,13 +43,13 @@ func (d *assistantDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 			"The webhook's secret is never shown. Settings the API leaves out of its answer are null.",
 		Attributes: attributes,
 		Blocks: map[string]schema.Block{
-			attrTimeouts: timeouts.Block(ctx),
+			attrTimeouts: dataSourceTimeoutsBlock(ctx, "reading the assistant"),
 		},
 	}
 }
 
 func (d *assistantDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *assistantDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -62,14 +60,12 @@ func (d *assistantDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	t, _ := config[attrTimeouts].(timeouts.Value)
-	timeout, diags := t.Read(ctx, opAssistantRead.defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeoutCause(ctx, timeout, &operationTimeout{op: opAssistantRead, timeout: timeout})
+	ctx, cancel := withReadDeadline(ctx, t, assistantSubject, "data source", &resp.Diagnostics)
 	defer cancel()
 	id := config.text(attrID)
 	current, err := d.client.GetAssistant(ctx, id)
 	if err != nil {
-		addAssistantLookupError(ctx, &resp.Diagnostics, id, err, false)
+		addAssistantLookupError(ctx, &resp.Diagnostics, d.reports(), id, err, false)
 		return
 	}
 	values, diags := config.withDocument(current)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
@@ -23,7 +24,7 @@ const doubtful404 = "The API answered 404 without saying that the assistant is m
 
 // addAssistantLookupError reports a failed GET of the assistant to adopt
 // (afterPlan: at apply time, after the plan found it) or to import.
-func addAssistantLookupError(ctx context.Context, diags *diag.Diagnostics, id string, err error, afterPlan bool) {
+func addAssistantLookupError(ctx context.Context, diags *diag.Diagnostics, reports *failureReports, id string, err error, afterPlan bool) {
 	switch {
 	case interactly.IsAssistantNotFound(err):
 		summary, detail := assistantNotInTeam(id)
@@ -35,7 +36,7 @@ func addAssistantLookupError(ctx context.Context, diags *diag.Diagnostics, id st
 	case interactly.StatusCode(err) == http.StatusNotFound:
 		diags.AddError("Unable to look up assistant "+id, err.Error()+"\n\n"+doubtful404)
 	default:
-		addOperationError(ctx, diags, "Unable to look up assistant "+id, err)
+		addFailure(ctx, diags, reports, "Unable to look up assistant "+id, err)
 	}
 }
 
@@ -47,12 +48,12 @@ func assistantNotInTeam(id string) (summary, detail string) {
 }
 
 // addAssistantWriteError reports a failed PATCH of an assistant.
-func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, summary string, err error) {
+func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, reports *failureReports, summary string, err error) {
 	status := interactly.StatusCode(err)
 	var timedOut *operationTimeout
 	switch {
 	case errors.As(context.Cause(ctx), &timedOut), errors.Is(err, context.Canceled):
-		addOperationError(ctx, diags, summary, err)
+		addFailure(ctx, diags, reports, summary, err)
 		diags.AddWarning(summary+": the change may have been applied",
 			"The update went out but its answer did not come back in time. State keeps the last known values; "+
 				"run terraform plan to see the assistant as it is now, and apply again if it still differs.")
@@ -73,15 +74,8 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, summar
 			"the change may or may not have been applied. State keeps the last known values; run terraform plan to see the "+
 			"assistant as it is now, and apply again if it still differs.")
 	default:
-		addOperationError(ctx, diags, summary, err)
+		addFailure(ctx, diags, reports, summary, err)
 	}
-}
-
-// mayHaveApplied reports whether a failed write may have been applied: no
-// answer, a broken one, or a server fault. A 4xx answer refused it.
-func mayHaveApplied(err error) bool {
-	status := interactly.StatusCode(err)
-	return status == 0 || status >= 500
 }
 
 // settingsNamedIn lists the attributes whose API fields a message names,
@@ -115,14 +109,14 @@ func (r *assistantResource) gone(ctx context.Context, id, team string, err error
 		if interactly.StatusCode(err) == http.StatusNotFound {
 			diags.AddError("Unable to read assistant "+id, err.Error()+"\n\n"+doubtful404)
 		} else {
-			addOperationError(ctx, diags, "Unable to read assistant "+id, err)
+			addFailure(ctx, diags, r.reports(), "Unable to read assistant "+id, err)
 		}
 		return false
 	}
 	if team != "" {
 		// Another team's key sees none of this team's assistants, and the
 		// API may answer exactly as for a deleted one. The team's numbers
-		// tell which team the key belongs to.
+		// tell which team the key belongs to, by the rule numbers follow.
 		numbers, listErr := r.client.CachedNumbers(ctx)
 		if listErr != nil {
 			diags.AddError("Unable to confirm that assistant "+id+" is gone",
@@ -130,11 +124,18 @@ func (r *assistantResource) gone(ctx context.Context, id, team string, err error
 					"belongs to the assistant's team failed, so the assistant stays in state.\n\n"+listErr.Error())
 			return false
 		}
-		if keyTeam, other := otherTeam(numbers, team); other {
+		switch judgeDeparture(types.StringValue(team), numbers) {
+		case otherTeam:
 			diags.AddError("API key of another team",
-				fmt.Sprintf("The API answered that it has no assistant %s, but the API key belongs to team %s while the assistant "+
-					"belongs to team %s (recorded in state). The assistant stays in state. Check api_key in the provider block or the "+
-					"%s environment variable.", id, keyTeam, team, envAPIKey))
+				fmt.Sprintf("The API answered that it has no assistant %s, but the API key in %s lists the numbers of %s, while the "+
+					"assistant belongs to team %s (recorded in state). The key is probably another team's. The assistant stays in "+
+					"state; set %s to a key of team %s, then run terraform again.", id, r.keySource(), listedTeams(numbers), team, r.keySource(), team))
+			return false
+		case emptyTeam:
+			diags.AddError("Unable to confirm that assistant "+id+" is gone",
+				fmt.Sprintf("The API answered that it has no assistant %s, and the API key in %s lists no numbers at all, so nothing "+
+					"shows that the key belongs to team %s, which owns the assistant. The assistant stays in state. Check the key; "+
+					"if the assistant really was deleted, remove it from state with terraform state rm.", id, r.keySource(), team))
 			return false
 		}
 	}
@@ -143,19 +144,4 @@ func (r *assistantResource) gone(ctx context.Context, id, team string, err error
 			"needs nothing more; a plan proposes to adopt it again, which fails while the team lacks it: remove it from the "+
 			"configuration, or create it again in the dashboard and adopt the new one.")
 	return true
-}
-
-// otherTeam reports whether the numbers a key lists show that it belongs to
-// a team other than team: some numbers, none of them team's. A key that
-// lists no numbers says nothing.
-func otherTeam(numbers []interactly.Number, team string) (keyTeam string, other bool) {
-	for _, n := range numbers {
-		if n.TeamID == team || n.TeamID == "" {
-			return "", false
-		}
-	}
-	if len(numbers) == 0 {
-		return "", false
-	}
-	return numbers[0].TeamID, true
 }

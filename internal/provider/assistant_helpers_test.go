@@ -123,3 +123,13 @@ func keysOf(m map[string]any) []string {
 	}
 	return out
 }
+
+// expectAssistantGETs checks how many GETs of assistants reached the emulator.
+func (e *testEmulator) expectAssistantGETs(count int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := e.Counts()[routeGetAssistant]; got != count {
+			return fmt.Errorf("%s requests = %d, want %d (all counts: %v)", routeGetAssistant, got, count, e.Counts())
+		}
+		return nil
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -14,8 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
-	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
 const assistantResourceType = "interactly_assistant"
@@ -34,17 +33,24 @@ var (
 func NewAssistantResource() resource.Resource { return &assistantResource{} }
 
 type assistantResource struct {
-	client    *interactly.Client
-	forgotten *forgottenObjects
+	configured
 }
 
 // The operations of interactly_assistant that a timeouts block bounds.
 var (
-	opAssistantCreate = operation{"create", "adopting the assistant", 5 * time.Minute, timeouts.Value.Create}
-	opAssistantRead   = operation{"read", "reading the assistant", 5 * time.Minute, timeouts.Value.Read}
-	opAssistantUpdate = operation{"update", "updating the assistant", 5 * time.Minute, timeouts.Value.Update}
-	opAssistantDelete = operation{"delete", "releasing the assistant", 5 * time.Minute, timeouts.Value.Delete}
+	opAssistantCreate = operation{"create", "adopting", 5 * time.Minute, timeouts.Value.Create}
+	opAssistantRead   = operation{"read", "reading", 5 * time.Minute, timeouts.Value.Read}
+	opAssistantUpdate = operation{"update", "updating", 5 * time.Minute, timeouts.Value.Update}
+	opAssistantDelete = operation{"delete", "releasing", 5 * time.Minute, timeouts.Value.Delete}
 )
+
+// assistantSubject is what the assistant's timeout messages name.
+const assistantSubject = "the assistant"
+
+// withAssistantDeadline bounds ctx by the assistant's timeout for op.
+func withAssistantDeadline(ctx context.Context, t timeouts.Value, op operation, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	return withDeadlineOn(ctx, t, op, assistantSubject, diags)
+}
 
 // Attributes of interactly_assistant besides its settings.
 const (
@@ -121,7 +127,7 @@ func (r *assistantResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"one left out is left as it is and recorded from the API.",
 		Attributes: attributes,
 		Blocks: map[string]schema.Block{
-			attrTimeouts: timeouts.Block(ctx, timeouts.Opts{
+			attrTimeouts: resourceTimeoutsBlockWith(ctx, timeouts.Opts{
 				Create: true, CreateDescription: describeTimeout(opAssistantCreate, "adopting the assistant, and looking it up when the plan is made"),
 				Read: true, ReadDescription: describeTimeout(opAssistantRead, "reading the assistant during a refresh or an import"),
 				Update: true, UpdateDescription: describeTimeout(opAssistantUpdate, "an update"),
@@ -137,6 +143,14 @@ func describeTimeout(op operation, what string) string {
 }
 
 func (r *assistantResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-	r.forgotten = forgottenFrom(req.ProviderData, &resp.Diagnostics)
+	r.configure(req.ProviderData, &resp.Diagnostics)
+}
+
+// forgotten is the process's record of objects a Read removed, nil before
+// Configure.
+func (r *assistantResource) forgotten() *forgottenObjects {
+	if r.data == nil {
+		return nil
+	}
+	return r.data.forgotten
 }

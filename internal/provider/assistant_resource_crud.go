@@ -22,12 +22,12 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withDeadline(ctx, planned.timeouts(), opAssistantCreate, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opAssistantCreate, &resp.Diagnostics)
 	defer cancel()
 	id := planned.text(attrAssistantID)
 	existing, err := r.client.GetAssistant(ctx, id)
 	if err != nil {
-		addAssistantLookupError(ctx, &resp.Diagnostics, id, err, true)
+		addAssistantLookupError(ctx, &resp.Diagnostics, r.reports(), id, err, true)
 		return
 	}
 	known, diags := planned.withoutSettings().withDocument(existing)
@@ -63,13 +63,13 @@ func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, 
 	// Before the lookup: the framework wants an identity even from a read
 	// that removes the resource.
 	resp.Diagnostics.Append(setAssistantIdentity(ctx, resp.Identity, id)...)
-	ctx, cancel := withDeadline(ctx, state.timeouts(), opAssistantRead, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opAssistantRead, &resp.Diagnostics)
 	defer cancel()
 	current, err := r.client.GetAssistant(ctx, id)
 	if err != nil {
 		if r.gone(ctx, id, state.text(attrTeamID), err, &resp.Diagnostics) {
 			resp.State.RemoveResource(ctx)
-			r.forgotten.remember(assistantResourceType, id)
+			r.forgotten().remember(assistantResourceType, id)
 		}
 		return
 	}
@@ -92,7 +92,7 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withDeadline(ctx, planned.timeouts(), opAssistantUpdate, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opAssistantUpdate, &resp.Diagnostics)
 	defer cancel()
 	// The write-only secret exists in the configuration alone; whether to
 	// send it is decided by its version in the plan.
@@ -139,11 +139,11 @@ func (r *assistantResource) Delete(ctx context.Context, req resource.DeleteReque
 	if len(body) == 0 {
 		return // Terraform changed nothing
 	}
-	ctx, cancel := withDeadline(ctx, state.timeouts(), opAssistantDelete, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opAssistantDelete, &resp.Diagnostics)
 	defer cancel()
 	_, _, err := r.client.UpdateAssistant(ctx, id, body)
 	if err != nil && !interactly.IsAssistantNotFound(err) { // an assistant already gone needs nothing
-		addAssistantWriteError(ctx, &resp.Diagnostics, "Unable to restore assistant "+id, err)
+		addAssistantWriteError(ctx, &resp.Diagnostics, r.reports(), "Unable to restore assistant "+id, err)
 	}
 }
 
@@ -158,11 +158,11 @@ func (r *assistantResource) ImportState(ctx context.Context, req resource.Import
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withDeadline(ctx, state.timeouts(), opAssistantRead, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opAssistantRead, &resp.Diagnostics)
 	defer cancel()
 	current, err := r.client.GetAssistant(ctx, id)
 	if err != nil {
-		addAssistantLookupError(ctx, &resp.Diagnostics, id, err, false)
+		addAssistantLookupError(ctx, &resp.Diagnostics, r.reports(), id, err, false)
 		return
 	}
 	state[attrOnDestroy] = types.StringValue(onDestroyKeep)
@@ -178,14 +178,14 @@ func (r *assistantResource) ImportState(ctx context.Context, req resource.Import
 
 // write sends the PATCH w describes, if any, and returns what state records.
 // ok is false when the PATCH failed (it may have been applied).
-func (r *assistantResource) write(ctx context.Context, w assistantWrite, private privateState, diags *diag.Diagnostics) (state assistantValues, ok bool) {
+func (r *assistantResource) write(ctx context.Context, w assistantWrite, private privateStore, diags *diag.Diagnostics) (state assistantValues, ok bool) {
 	groups := w.groups()
 	if len(groups) == 0 {
 		return w.result(nil), true // nothing to change, no call
 	}
 	answer, isDocument, err := r.client.UpdateAssistant(ctx, w.id, w.body(groups))
 	if err != nil {
-		addAssistantWriteError(ctx, diags, "Unable to update assistant "+w.id, err)
+		addAssistantWriteError(ctx, diags, r.reports(), "Unable to update assistant "+w.id, err)
 		if mayHaveApplied(err) {
 			// on_destroy = "restore" must put these back too.
 			diags.Append(recordChangedFields(ctx, private, groups)...)

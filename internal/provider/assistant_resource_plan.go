@@ -94,11 +94,11 @@ func (r *assistantResource) lookUpAtPlan(ctx context.Context, planned assistantV
 	if r.client == nil || planned[attrAssistantID].IsUnknown() {
 		return nil, false
 	}
-	ctx, cancel := withDeadline(ctx, planned.timeouts(), opAssistantCreate, diags)
+	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opAssistantCreate, diags)
 	defer cancel()
 	id := planned.text(attrAssistantID)
 	existing, err := r.client.GetAssistant(ctx, id)
-	if interactly.IsAssistantNotFound(err) && r.forgotten.wasForgotten(assistantResourceType, id) {
+	if interactly.IsAssistantNotFound(err) && r.forgotten().wasForgotten(assistantResourceType, id) {
 		// The refresh of this very run removed it; failing here would
 		// block a destroy of the whole workspace.
 		diags.AddAttributeWarning(path.Root(attrAssistantID), "Assistant "+id+" is no longer in the team",
@@ -108,7 +108,7 @@ func (r *assistantResource) lookUpAtPlan(ctx context.Context, planned assistantV
 		return nil, false
 	}
 	if err != nil {
-		addAssistantLookupError(ctx, diags, id, err, false)
+		addAssistantLookupError(ctx, diags, r.reports(), id, err, false)
 		return nil, false
 	}
 	known, d := planned.withoutSettings().withDocument(existing)

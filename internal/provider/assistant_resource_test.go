@@ -163,7 +163,7 @@ resource "interactly_assistant" "front_desk" {
 data "interactly_assistant" "any" {
   id = "asst-support"
 }`),
-				Check: resource.ComposeTestCheckFunc(patches.expectPatches(0), emu.expectCount(routeGetAssistant, 2)),
+				Check: resource.ComposeTestCheckFunc(patches.expectPatches(0), emu.expectAssistantGETs(2)),
 			},
 		},
 	})

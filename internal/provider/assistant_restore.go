@@ -21,8 +21,15 @@ const (
 	assistantChangedKey      = "assistant_changed"
 )
 
+// privateStore is the private state of a create, update or import
+// response, or of a request that reads it.
+type privateStore interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
 // saveAssistantRestorePoint records the settings of a as adopted.
-func saveAssistantRestorePoint(ctx context.Context, private privateState, a interactly.Assistant) diag.Diagnostics {
+func saveAssistantRestorePoint(ctx context.Context, private privateStore, a interactly.Assistant) diag.Diagnostics {
 	snapshot := map[string]json.RawMessage{}
 	for _, s := range assistantSettings {
 		if raw, ok := a.Fields[s.group()]; ok {
@@ -37,7 +44,7 @@ func saveAssistantRestorePoint(ctx context.Context, private privateState, a inte
 
 // recordChangedFields adds the document fields a PATCH sent to those
 // Terraform has changed since adoption.
-func recordChangedFields(ctx context.Context, private privateState, fields []string) diag.Diagnostics {
+func recordChangedFields(ctx context.Context, private privateStore, fields []string) diag.Diagnostics {
 	changed, diags := loadChangedFields(ctx, private)
 	if diags.HasError() {
 		return diags

@@ -39,11 +39,11 @@ func (e *testEmulator) expectAPI(id string, w want) resource.TestCheckFunc {
 	}
 }
 
-// expectCount checks how many requests of a route reached the emulator.
-func (e *testEmulator) expectCount(route string, count int) resource.TestCheckFunc {
+// expectPUTs checks how many updates reached the emulator.
+func (e *testEmulator) expectPUTs(count int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if got := e.Counts()[route]; got != count {
-			return fmt.Errorf("%s requests = %d, want %d (all counts: %v)", route, got, count, e.Counts())
+		if got := e.Counts()[routeUpdate]; got != count {
+			return fmt.Errorf("%s requests = %d, want %d (all counts: %v)", routeUpdate, got, count, e.Counts())
 		}
 		return nil
 	}

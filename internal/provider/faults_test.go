@@ -88,16 +88,23 @@ func TestAccFaults_permanentFailuresAreReported(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			emu := newTestEmulatorWith(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam(), Profile: tc.profile})
 			emu.AddFault(tc.fault)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProviders,
-				Steps: []resource.TestStep{{
-					Config: emu.configWith(tc.retries, `
+			config := emu.configWith(tc.retries, `
 resource "interactly_number" "sales" {
   number       = "+14155550101"
   assistant_id = "asst-sales"
-}`),
-					ExpectError: errorMatching(tc.err),
-				}},
+}`)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{
+					{Config: config, ExpectError: errorMatching(tc.err)},
+					{
+						// Once the API is healthy again the next apply
+						// converges, whatever the failure left in state.
+						PreConfig: emu.ClearFaults,
+						Config:    config,
+						Check:     emu.expectAPI(salesID, want{"asst-sales", true, false}),
+					},
+				},
 			})
 		})
 	}

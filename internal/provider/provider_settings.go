@@ -55,7 +55,13 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 
 	settings.BaseURL = stringSetting(config.BaseURL, env, envBaseURL, interactly.DefaultBaseURL)
 	if _, err := interactly.ParseBaseURL(settings.BaseURL); err != nil {
-		diags.AddAttributeError(path.Root("base_url"), "Invalid Interactly base URL", err.Error()+".")
+		// Say where the value came from: an environment variable is easy
+		// to forget when the configuration shows no base_url at all.
+		summary, source := "Invalid Interactly base URL", "base_url in the provider block"
+		if config.BaseURL.IsNull() {
+			summary, source = "Invalid "+envBaseURL, "the environment variable "+envBaseURL
+		}
+		diags.AddAttributeError(path.Root("base_url"), summary, "The base URL comes from "+source+": "+err.Error()+".")
 	}
 
 	var retriesDiags diag.Diagnostics
