@@ -91,5 +91,5 @@ func writeAssistantNotFound(w http.ResponseWriter, id string) {
 }
 
 // requestTeam is the team whose assistants a request may see: the team of
-// its API key.
-func (s *Server) requestTeam(*http.Request) string { return s.store.teamID }
+// its API key. Another team's assistant is as absent as an unknown one.
+func (s *Server) requestTeam(r *http.Request) string { return teamOf(r) }

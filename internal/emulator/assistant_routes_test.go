@@ -162,3 +162,15 @@ func TestSeedAssistantDocuments(t *testing.T) {
 		t.Errorf("Assistants() shows a secret: %s", data)
 	}
 }
+
+// A key of another team sees none of this team's assistants: the same 404
+// as an unknown one.
+func TestAssistantOfAnotherTeamIsAbsent(t *testing.T) {
+	srv, c := start(t, Options{Seed: testSeed(), TeamKeys: map[string]string{"other-key": "team-2"}})
+	c.authorization = "Bearer other-key"
+	c.do("GET", assistantPath+"asst-a", "").wantError(t, http.StatusNotFound, `no assistant with _id "asst-a"`)
+	c.do("PATCH", assistantPath+"asst-a", `{"name":"x"}`).wantError(t, http.StatusNotFound, `no assistant with _id "asst-a"`)
+	if a, _ := srv.Assistant("asst-a"); a["name"] != "Assistant asst-a" {
+		t.Errorf("another team's key changed the assistant: %v", a["name"])
+	}
+}

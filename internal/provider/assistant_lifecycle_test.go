@@ -177,3 +177,36 @@ resource "interactly_assistant" "front_desk" {
 		}},
 	})
 }
+
+// A refresh with another team's key never forgets the assistant: the 404
+// such a key gets is doubtful, and the key's numbers show another team.
+func TestAccAssistant_anotherTeamsKeyKeepsTheAssistant(t *testing.T) {
+	const otherKey = "sk-acc-other-team-0123456789"
+	seed := testTeam()
+	seed.Numbers = append(seed.Numbers, emulator.Number{
+		ID: "d0d0d0d0-3333-4444-8555-b66677778888", TeamID: "2e2e2e2e2e2e2e2e2e2e2e2e", Number: "+14155550199",
+		Provider: emulator.Provider{Name: "twilio"}, InboundEnabled: true,
+	})
+	emu := newTestEmulatorWith(t, emulator.Options{APIKey: testAPIKey, Seed: seed, TeamKeys: map[string]string{otherKey: "2e2e2e2e2e2e2e2e2e2e2e2e"}})
+	const hcl = `
+resource "interactly_assistant" "front_desk" {
+  assistant_id = "asst-support"
+  name         = "Front desk"
+}`
+	refused := `API key of another team.*lists the numbers of team 2e2e2e2e2e2e2e2e2e2e2e2e`
+	if !emu.reportsAllAssistantFields() { // sparse: no teamId recorded, and the 404 says nothing
+		refused = `Unable to read assistant asst-support.*without saying that the assistant is missing`
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{Config: emu.config(hcl)},
+			{Config: emu.configWithKey(otherKey, hcl), PlanOnly: true, ExpectError: errorMatching(refused)},
+			{
+				// Still in state: the right key plans no change.
+				Config:   emu.config(hcl),
+				PlanOnly: true,
+			},
+		},
+	})
+}
