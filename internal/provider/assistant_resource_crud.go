@@ -14,14 +14,12 @@ import (
 )
 
 func (r *assistantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	typ := req.Plan.Schema.Type()
-	planned, diags := valuesFrom(ctx, typ, req.Plan.Raw)
-	resp.Diagnostics.Append(diags...)
-	config, diags := valuesFrom(ctx, typ, req.Config.Raw)
+	values, diags := valuesOf(ctx, req.Plan.Schema.Type(), req.Plan.Raw, req.Config.Raw)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	planned, config := values[0], values[1]
 	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opAssistantCreate, &resp.Diagnostics)
 	defer cancel()
 	id := planned.text(attrAssistantID)
@@ -82,16 +80,12 @@ func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, 
 }
 
 func (r *assistantResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	typ := req.Plan.Schema.Type()
-	planned, diags := valuesFrom(ctx, typ, req.Plan.Raw)
-	resp.Diagnostics.Append(diags...)
-	state, diags := valuesFrom(ctx, typ, req.State.Raw)
-	resp.Diagnostics.Append(diags...)
-	config, diags := valuesFrom(ctx, typ, req.Config.Raw)
+	values, diags := valuesOf(ctx, req.Plan.Schema.Type(), req.Plan.Raw, req.State.Raw, req.Config.Raw)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	planned, state, config := values[0], values[1], values[2]
 	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opAssistantUpdate, &resp.Diagnostics)
 	defer cancel()
 	// The write-only secret exists in the configuration alone; whether to

@@ -69,10 +69,12 @@ func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 // if it replaces the webhook whole (its docs do not say), a secret set in
 // the dashboard is lost.
 func warnWebhookWithoutSecret(ctx context.Context, typ attr.Type, planRaw, configRaw tftypes.Value, known assistantValues) diag.Diagnostics {
-	planned, diags := valuesFrom(ctx, typ, planRaw)
-	config, d := valuesFrom(ctx, typ, configRaw)
-	diags.Append(d...)
-	if diags.HasError() || managedSecret(planned, config) != nil || config["webhook"].IsNull() {
+	values, diags := valuesOf(ctx, typ, planRaw, configRaw)
+	if diags.HasError() {
+		return diags
+	}
+	planned, config := values[0], values[1]
+	if managedSecret(planned, config) != nil || config["webhook"].IsNull() {
 		return diags
 	}
 	for _, s := range assistantSettings {

@@ -39,6 +39,19 @@ func valuesFrom(ctx context.Context, typ attr.Type, raw tftypes.Value) (assistan
 	return maps.Clone(obj.Attributes()), diags
 }
 
+// valuesOf reads several whole plans, states or configurations of one
+// schema, in order.
+func valuesOf(ctx context.Context, typ attr.Type, raws ...tftypes.Value) ([]assistantValues, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	out := make([]assistantValues, len(raws))
+	for i, raw := range raws {
+		var d diag.Diagnostics
+		out[i], d = valuesFrom(ctx, typ, raw)
+		diags.Append(d...)
+	}
+	return out, diags
+}
+
 // nullValues has every attribute of typ, each null.
 func nullValues(ctx context.Context, typ attr.Type) (assistantValues, diag.Diagnostics) {
 	var diags diag.Diagnostics
