@@ -10,10 +10,20 @@ terraform {
 
 provider "interactly" {}
 
+# The receptionist, made in the dashboard, adopted: what it says is now
+# reviewed here. Settings left out stay as they are in Interactly.
+resource "interactly_assistant" "receptionist" {
+  assistant_id    = "asst-receptionist"
+  welcome_message = "Thank you for calling Sunrise Clinic. How can I help?"
+  system_prompt   = "You are the front desk of Sunrise Clinic. Book, move and cancel appointments; never give medical advice."
+  temperature     = 0.2
+  on_destroy      = "restore" # put back what Terraform changed on destroy
+}
+
 # The receptionist answers the support line; outbound calls are switched on.
 resource "interactly_number" "support" {
   number           = "+14155550100"
-  assistant_id     = "asst-receptionist"
+  assistant_id     = interactly_assistant.receptionist.id
   outbound_enabled = true
   on_destroy       = "restore" # put the after-hours assistant back on destroy
 }

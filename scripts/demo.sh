@@ -38,6 +38,17 @@ for n in json.load(urllib.request.urlopen(req)):
           f"inbound={n.get('inboundEnabled')} outbound={n.get('outboundEnabled')}")
 PY
 }
+# show_assistant prints what the emulator's receptionist says.
+show_assistant() {
+python3 - <<'PY'
+import json, os, urllib.request
+req = urllib.request.Request(os.environ["INTERACTLY_BASE_URL"] + "/assistants/v1/assistants/asst-receptionist",
+                             headers={"Authorization": "Bearer " + os.environ["INTERACTLY_API_KEY"]})
+a = json.load(urllib.request.urlopen(req))
+for field in ("name", "welcomeMessage", "assistantSystemPrompt", "assistantTemperature"):
+    print(f"  {field:<22} {a.get(field)!r}")
+PY
+}
 # Colours for a terminal, plain text for CI logs.
 flags=(-compact-warnings)
 [ -t 1 ] || flags+=(-no-color)
@@ -45,7 +56,7 @@ flags=(-compact-warnings)
 export INTERACTLY_API_KEY="demo-key-$RANDOM$RANDOM"
 cp "$root/demo/main.tf" "$work/"
 
-step "Starting the emulator with the numbers of demo/seed.json"
+step "Starting the emulator with the numbers and assistants of demo/seed.json"
 start_emulator "$work/base_url" -seed "$root/demo/seed.json"
 export INTERACTLY_BASE_URL
 INTERACTLY_BASE_URL=$(cat "$work/base_url")
@@ -67,7 +78,10 @@ cd "$work"
 # The dev_overrides warning is the same on every command; print it once.
 "$terraform" version
 
-step "terraform apply: adopt two numbers and attach their assistants"
+step "The receptionist assistant as the dashboard left it"
+show_assistant
+
+step "terraform apply: adopt the receptionist and two numbers, and wire the support line to the receptionist"
 "$terraform" apply -auto-approve "${flags[@]}"
 
 step "terraform plan: the configuration matches the API, nothing to change"
@@ -80,13 +94,15 @@ if [ "$plan_status" -ne 0 ]; then
   exit 1
 fi
 
-step "The numbers as the API now has them"
+step "The numbers and the receptionist as the API now has them"
 show_numbers
+show_assistant
 
-step "terraform destroy: support gets its after-hours assistant back (on_destroy = restore), sales is detached"
+step "terraform destroy: support gets its after-hours assistant back and the receptionist its own words (on_destroy = restore), sales is detached"
 "$terraform" destroy -auto-approve "${flags[@]}"
 
-step "The numbers after destroy"
+step "The numbers and the receptionist after destroy"
 show_numbers
+show_assistant
 
 step "Demo finished: apply, a clean plan and destroy all succeeded"

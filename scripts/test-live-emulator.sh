@@ -49,6 +49,12 @@ for name in INTERACTLY_API_KEY INTERACTLY_TEST_NUMBER INTERACTLY_TEST_ASSISTANT_
 done
 echo "    ok: exited $missing_status naming the three variables"
 
+# emulator_assistants BASE_URL prints the team's assistants as the emulator
+# holds them (every field, whatever the profile's answers leave out).
+emulator_assistants() {
+  python3 -c 'import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1] + "/_emulator/assistants").read().decode())' "$1"
+}
+
 results=()
 for profile in "$@"; do
   echo
@@ -65,6 +71,7 @@ for profile in "$@"; do
   # suite's own before-and-after check cannot see everything: compare the
   # whole team as the emulator holds it too.
   emulator_numbers "$base_url" > "$work/before.json"
+  emulator_assistants "$base_url" >> "$work/before.json"
 
   start=$SECONDS
   INTERACTLY_BASE_URL=$base_url \
@@ -74,8 +81,9 @@ for profile in "$@"; do
     "$make_cmd" --no-print-directory test-live ||
     { echo "==> make test-live FAILED against the emulator, profile $profile" >&2; exit 1; }
   emulator_numbers "$base_url" > "$work/after.json"
+  emulator_assistants "$base_url" >> "$work/after.json"
   if ! cmp -s "$work/before.json" "$work/after.json"; then
-    echo "==> make test-live left the team changed in the emulator, profile $profile" >&2
+    echo "==> make test-live left the team (numbers or assistants) changed in the emulator, profile $profile" >&2
     echo "before: $(cat "$work/before.json")" >&2
     echo "after:  $(cat "$work/after.json")" >&2
     exit 1

@@ -91,7 +91,7 @@ func TestAccReadmeQuickStart(t *testing.T) {
 	t.Logf("the quick start ran in %v", time.Since(begin).Round(time.Second))
 
 	plain := ansiEscapes.ReplaceAllString(out.String(), "")
-	for _, want := range []string{"Plan: 2 to add", "Apply complete! Resources: 2 added", "Destroy complete! Resources: 2 destroyed"} {
+	for _, want := range []string{"Plan: 3 to add", "Apply complete! Resources: 3 added", "Destroy complete! Resources: 3 destroyed"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("the quick start's output lacks %q:\n%s", want, plain)
 		}

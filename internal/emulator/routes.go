@@ -19,7 +19,7 @@ var (
 	purchaseRoute = apiRoute{"POST", "/assistants/v1/numbers/purchase"}
 	importRoute   = apiRoute{"POST", "/assistants/v1/numbers/{provider}"}
 
-	apiRoutes = []apiRoute{listRoute, updateRoute, purchaseRoute, importRoute}
+	apiRoutes = []apiRoute{listRoute, updateRoute, purchaseRoute, importRoute, getAssistantRoute, patchAssistantRoute}
 )
 
 // routePatterns lists the API routes for error messages.

@@ -11,6 +11,10 @@ type Seed struct {
 	TeamID     string   `json:"teamId"`
 	Assistants []string `json:"assistants"` // assistant IDs that exist; PUT with another non-empty assistantId is a 400
 	Numbers    []Number `json:"numbers"`
+	// AssistantDocuments are assistants given whole. An assistant listed in
+	// Assistants by ID only gets a generated document as rich as the docs'
+	// example; one given here (by the same ID or another) takes this one.
+	AssistantDocuments []Assistant `json:"assistantDocuments,omitempty"`
 }
 
 // defaultTeamID is the team of a seed that names none: the team ID of the
@@ -75,6 +79,11 @@ func (s Seed) withDefaults() Seed {
 		s.TeamID = defaultTeamID
 	}
 	s.Assistants = append([]string(nil), s.Assistants...)
+	var documents []Assistant
+	for _, a := range s.AssistantDocuments {
+		documents = append(documents, a.withDefaults(s.TeamID))
+	}
+	s.AssistantDocuments = documents
 	numbers := make([]Number, len(s.Numbers))
 	for i, n := range s.Numbers {
 		numbers[i] = n.withDefaults(s.TeamID)
@@ -94,9 +103,15 @@ func (s Seed) validate() error {
 		}
 		assistants[a] = true
 	}
+	var errs []error
+	for i, a := range s.AssistantDocuments {
+		if err := a.check(); err != nil {
+			errs = append(errs, fmt.Errorf("assistantDocuments[%d]: %w", i, err))
+		}
+		assistants[a.ID()] = true
+	}
 	ids := make(map[string]int, len(s.Numbers))
 	numbers := make(map[string]int, len(s.Numbers))
-	var errs []error
 	for i, n := range s.Numbers {
 		if err := n.check(assistants); err != nil {
 			errs = append(errs, fmt.Errorf("numbers[%d]: %w", i, err))

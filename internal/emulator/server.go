@@ -45,6 +45,8 @@ type Server struct {
 	faults   []*activeFault
 	counts   map[string]int
 	statuses map[int]int
+	// bareAssistantUpdates: see AnswerAssistantUpdatesWithoutDocument.
+	bareAssistantUpdates bool
 }
 
 // New returns a Server holding opts.Seed. It panics if opts.APIKey is empty
@@ -92,10 +94,13 @@ func (s *Server) routes() {
 	s.mux.HandleFunc(updateRoute.pattern(), s.api(s.updateNumber))
 	s.mux.HandleFunc(purchaseRoute.pattern(), s.api(s.purchaseNumber))
 	s.mux.HandleFunc(importRoute.pattern(), s.api(s.importNumber))
+	s.mux.HandleFunc(getAssistantRoute.pattern(), s.api(s.getAssistant))
+	s.mux.HandleFunc(patchAssistantRoute.pattern(), s.api(s.patchAssistant))
 
 	s.mux.HandleFunc("GET /_emulator/counts", s.getCounts)
 	s.mux.HandleFunc("POST /_emulator/counts/reset", s.resetCounts)
 	s.mux.HandleFunc("GET /_emulator/numbers", s.getNumbers)
+	s.mux.HandleFunc("GET /_emulator/assistants", s.getAssistants)
 	s.mux.HandleFunc("POST /_emulator/numbers", s.addNumber)
 	s.mux.HandleFunc("PATCH /_emulator/numbers/{id}", s.patchNumber)
 	s.mux.HandleFunc("DELETE /_emulator/numbers/{id}", s.removeNumber)

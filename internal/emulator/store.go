@@ -9,10 +9,12 @@ import (
 // without ORDER BY, so the list answers in an order clients cannot mistake
 // for a sorted one. It does no locking: the Server's mutex guards it.
 type store struct {
-	teamID     string // the seed's team
-	assistants map[string]bool
-	byID       map[string]Number
-	order      []string // IDs, in insertion order
+	teamID     string          // the seed's team
+	assistants map[string]bool // the IDs of assistantDocs, which numbers may name
+	// assistantDocs are the assistants, by ID (see assistant_store.go).
+	assistantDocs map[string]Assistant
+	byID          map[string]Number
+	order         []string // IDs, in insertion order
 }
 
 func newStore(seed Seed) *store {
@@ -22,7 +24,10 @@ func newStore(seed Seed) *store {
 		byID:       make(map[string]Number, len(seed.Numbers)),
 	}
 	for _, a := range seed.Assistants {
-		st.assistants[a] = true
+		st.putAssistant(generatedAssistant(a, seed.TeamID))
+	}
+	for _, a := range seed.AssistantDocuments {
+		st.putAssistant(a)
 	}
 	for _, n := range seed.Numbers {
 		st.put(n)

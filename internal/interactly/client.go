@@ -73,8 +73,9 @@ type Client struct {
 	now        func() time.Time
 	logger     Logger
 
-	numbers *numberCache
-	writes  writeBreaker
+	numbers    *numberCache
+	writes     writeBreaker
+	assistants assistantProbes
 }
 
 // New checks cfg and returns a Client. It makes no request.

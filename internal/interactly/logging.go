@@ -66,9 +66,14 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if req.URL.RawQuery != "" {
 		fields["http_query"] = req.URL.RawQuery
 	}
+	// Secrets the request carries (a webhook's) are kept out of both
+	// bodies' lines, also where the answer quotes them back.
+	var secrets []string
 	if req.GetBody != nil {
 		if body, err := req.GetBody(); err == nil {
-			t.logger.Trace(ctx, "API request body", withField(fields, "http_request_body", readLogged(body)))
+			logged, sent := readLogged(body)
+			secrets = secretValuesIn(sent)
+			t.logger.Trace(ctx, "API request body", withField(fields, "http_request_body", logged))
 		}
 	}
 
@@ -90,7 +95,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		} else {
 			t.logger.Debug(ctx, "API request", fields)
 		}
-		t.logger.Trace(ctx, "API response body", withField(fields, "http_response_body", truncateLogged(seen)))
+		t.logger.Trace(ctx, "API response body", withField(fields, "http_response_body", truncateLogged(scrub(redactBody(seen), secrets))))
 	}}
 	return resp, nil
 }
@@ -131,10 +136,13 @@ func withField(fields map[string]any, key string, value any) map[string]any {
 	return out
 }
 
-func readLogged(body io.ReadCloser) string {
+// readLogged reads a request body for the log: as logged (secret fields
+// redacted, truncated), and as read.
+func readLogged(body io.ReadCloser) (logged string, read []byte) {
 	defer body.Close()
-	data, _ := io.ReadAll(io.LimitReader(body, maxLoggedBody+1))
-	return truncateLogged(data)
+	// Whole (bodies are small), so that every secret in it is found.
+	data, _ := io.ReadAll(io.LimitReader(body, 1<<20))
+	return truncateLogged(redactBody(data)), data
 }
 
 func truncateLogged(data []byte) string {

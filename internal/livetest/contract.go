@@ -18,7 +18,8 @@ import (
 // answered, with the status and Content-Type of each answer.
 //
 // It changes nothing for good. Its only requests that could change
-// anything are PUTs to the test number (naming its current assistant, and
+// anything are PATCHes of the test assistant that put back what they change
+// (see checkAssistantContract), PUTs to the test number (naming its current assistant, and
 // an assistant that does not exist, which it reverts at once if the API
 // accepts it) and PUTs with an empty body to IDs that are not in the team.
 func CheckContract(ctx context.Context, s Settings) *Report {
@@ -57,6 +58,7 @@ func CheckContract(ctx context.Context, s Settings) *Report {
 	checkUnknownNumber(ctx, r, c, docs, randomID(12), "24 hex digits, like an objectId")
 	checkUnknownAssistant(ctx, r, c, original)
 	checkWrongKey(ctx, r, c)
+	checkAssistantContract(ctx, r, c, s.AssistantID)
 	return r
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -13,6 +14,10 @@ import (
 func TestContractAgainstTheEmulator(t *testing.T) {
 	s := startAPI(t, nil)
 	guard, err := Record(t.Context(), newClient(t, s), s.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assistantBefore, err := newClient(t, s).GetAssistant(t.Context(), s.AssistantID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,6 +32,11 @@ func TestContractAgainstTheEmulator(t *testing.T) {
 		"the label filter keeps exactly the 1 number(s)",
 		"an update naming only the current assistant answers the number unchanged",
 		`GET /assistants/v1/numbers -> 200, Content-Type "application/json"`,
+		"the test assistant's document has the fields",
+		"an unknown assistant is a 404 that says so",
+		"a nested object sent in part replaces the stored one",
+		"put the test assistant's predefined tools back",
+		"PATCH /assistants/v1/assistants/" + s.AssistantID + ` -> 200, Content-Type "application/json": the updated assistant document`,
 	} {
 		if !strings.Contains(report.String(), want) {
 			t.Errorf("the report does not say %q:\n%s", want, report)
@@ -34,6 +44,10 @@ func TestContractAgainstTheEmulator(t *testing.T) {
 	}
 	if diffs, err := guard.Differences(t.Context()); err != nil || len(diffs) > 0 {
 		t.Errorf("the check changed the test number: %v %v", diffs, err)
+	}
+	after, err := newClient(t, s).GetAssistant(t.Context(), s.AssistantID)
+	if err != nil || !reflect.DeepEqual(after.Fields, assistantBefore.Fields) {
+		t.Errorf("the check changed the test assistant: %v", err)
 	}
 }
 

@@ -81,6 +81,7 @@ func TestLive(t *testing.T) {
 		{"import_by_id", s.importByID},
 		{"import_by_number", s.importByNumber},
 		{"data_sources", s.dataSources},
+		{"assistant_lifecycle", s.assistantLifecycle},
 		{"destroy_restores", s.destroyRestores},
 	} {
 		if !t.Run(step.name, step.run) {
@@ -145,6 +146,9 @@ type suite struct {
 	main     *tfcli.Workspace // manages the number from adoption to destroy
 	imports  *tfcli.Workspace // imports it, then forgets it
 	data     *tfcli.Workspace // reads it through the data sources
+	// assistant adopts the test assistant, changes what it can put back,
+	// and destroys it, restoring them
+	assistant *tfcli.Workspace
 
 	// The switches the main workspace configures; nil for a switch the API
 	// did not report when the suite recorded the number: the suite could
@@ -163,7 +167,7 @@ func newSuite(t *testing.T, ctx context.Context, settings Settings, guard *Guard
 		t.Fatal(err)
 	}
 	s := &suite{ctx: ctx, settings: settings, guard: guard}
-	for name, ws := range map[string]**tfcli.Workspace{"main": &s.main, "import": &s.imports, "data": &s.data} {
+	for name, ws := range map[string]**tfcli.Workspace{"main": &s.main, "import": &s.imports, "data": &s.data, "assistant": &s.assistant} {
 		w, err := tfcli.NewWorkspace(filepath.Join(root, name), cli, providerDir, nil)
 		if err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -48,8 +49,8 @@ func TestSharedFailureKey(t *testing.T) {
 	if a, b := sharedFailureKey(shared), sharedFailureKey(&interactly.ListingFailure{Err: errors.New("boom")}); a == "" || a == b {
 		t.Errorf("two listing failures are keyed %q and %q; want a key each", a, b)
 	}
-	if sharedFailureKey(shared) != sharedFailureKey(shared) {
-		t.Error("one listing failure gets two keys")
+	if sharedFailureKey(fmt.Errorf("reading: %w", shared)) != sharedFailureKey(shared) {
+		t.Error("one listing failure, wrapped and not, gets two keys")
 	}
 }
 

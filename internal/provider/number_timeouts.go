@@ -51,7 +51,13 @@ func timeoutOptions() timeouts.Opts {
 // with its duration check replaced by ours, which names the setting (such as
 // timeouts.create), suggests a unit and prints no escape sequences.
 func resourceTimeoutsBlock(ctx context.Context) schema.Block {
-	block, ok := timeouts.Block(ctx, timeoutOptions()).(schema.SingleNestedBlock)
+	return resourceTimeoutsBlockWith(ctx, timeoutOptions())
+}
+
+// resourceTimeoutsBlockWith is resourceTimeoutsBlock with the descriptions
+// of opts, for a resource other than interactly_number.
+func resourceTimeoutsBlockWith(ctx context.Context, opts timeouts.Opts) schema.Block {
+	block, ok := timeouts.Block(ctx, opts).(schema.SingleNestedBlock)
 	if !ok {
 		panic("the timeouts package's resource block is not a SingleNestedBlock")
 	}
@@ -89,13 +95,19 @@ func or(s, fallback string) string {
 // withDeadline bounds ctx by the operation's timeout from the timeouts block
 // (or its default).
 func withDeadline(ctx context.Context, t timeouts.Value, op operation, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	return withDeadlineOn(ctx, t, op, "", diags)
+}
+
+// withDeadlineOn is withDeadline for an operation on what ("the assistant";
+// "" means the number), which the message names when the deadline passes.
+func withDeadlineOn(ctx context.Context, t timeouts.Value, op operation, what string, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
 	timeout := op.defaultTimeout
 	if !t.IsNull() && !t.IsUnknown() {
 		var d diag.Diagnostics
 		timeout, d = op.configured(t, ctx, op.defaultTimeout)
 		diags.Append(d...)
 	}
-	return context.WithTimeoutCause(ctx, timeout, &operationTimeout{op: op, timeout: timeout})
+	return context.WithTimeoutCause(ctx, timeout, &operationTimeout{op: op, timeout: timeout, what: what})
 }
 
 // addOperationError is addAPIError for a call made under an operation

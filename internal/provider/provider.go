@@ -154,6 +154,7 @@ func userAgent(providerVersion, terraformVersion string) string {
 func (p *InteractlyProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewNumberResource,
+		NewAssistantResource,
 	}
 }
 
@@ -161,6 +162,7 @@ func (p *InteractlyProvider) DataSources(context.Context) []func() datasource.Da
 	return []func() datasource.DataSource{
 		NewNumberDataSource,
 		NewNumbersDataSource,
+		NewAssistantDataSource,
 	}
 }
 

@@ -36,23 +36,6 @@ func providerDataFrom(configured any, diags *diag.Diagnostics) *providerData {
 	return data
 }
 
-// clientFrom takes the client the provider configured, nil before Configure.
-func clientFrom(providerData any, diags *diag.Diagnostics) *interactly.Client {
-	if data := providerDataFrom(providerData, diags); data != nil {
-		return data.client
-	}
-	return nil
-}
-
-// forgottenFrom takes the provider process's record of objects that a Read
-// removed from state, nil before Configure.
-func forgottenFrom(providerData any, diags *diag.Diagnostics) *forgottenObjects {
-	if data := providerDataFrom(providerData, diags); data != nil {
-		return data.forgotten
-	}
-	return nil
-}
-
 // configured is what a resource, data source or list resource keeps of the
 // provider's configuration; embed it and call configure from Configure.
 type configured struct {

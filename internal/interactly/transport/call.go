@@ -44,7 +44,10 @@ func NewCall(method string, policy Policy, pacer *Pacer) *Call {
 	if policy.Backoff == nil {
 		policy.Backoff = Backoff
 	}
-	return &Call{policy: policy, pacer: pacer, idempotent: method == http.MethodGet || method == http.MethodPut}
+	// The API's PUT and PATCH bodies hold absolute values, never increments,
+	// so sending one twice leaves the object as sending it once does.
+	idempotent := method == http.MethodGet || method == http.MethodPut || method == http.MethodPatch
+	return &Call{policy: policy, pacer: pacer, idempotent: idempotent}
 }
 
 // Attempts is how many attempts have been let through so far.

@@ -28,8 +28,8 @@ var retryableStatuses = map[int]bool{
 // and again with the error of reading the body when the answer was not
 // retried on its status.
 //
-// Cancellation stops at once, returning the context's error. Only GET and
-// PUT, which are safe to repeat, are retried: on 429 (against its own
+// Cancellation stops at once, returning the context's error. Only GET, PUT
+// and PATCH, which are safe to repeat, are retried: on 429 (against its own
 // budget), and on connection errors, bodies that broke off or stalled
 // (BodyError), 502, 503 and 504 (against MaxRetries). Other answers are
 // final, and so is a body that arrived whole but is not a valid answer:

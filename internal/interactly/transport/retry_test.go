@@ -38,8 +38,13 @@ func TestCheckRetry(t *testing.T) {
 		{"GET", 0, schemeErr, false},
 		{"GET", 200, bodyErr, true},
 		{"PUT", 200, bodyErr, true},
+		{"PATCH", 503, nil, true},
+		{"PATCH", 429, nil, true},
+		{"PATCH", 0, connErr, true},
+		{"PATCH", 200, bodyErr, true},
+		{"PATCH", 400, nil, false},
 		{"GET", 200, invalid, false},
-		// Nothing but GET and PUT is ever repeated.
+		// Nothing but GET, PUT and PATCH is ever repeated.
 		{"POST", 429, nil, false},
 		{"POST", 503, nil, false},
 		{"POST", 0, connErr, false},

@@ -1,0 +1,210 @@
+package provider
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+)
+
+// assistantWrite is one PATCH that makes an assistant what the plan says.
+type assistantWrite struct {
+	id      string
+	planned assistantValues // every setting known: unknowns filled from known
+	known   assistantValues // the assistant as last known: state, or the GET of a create
+	// enforced says which settings the write enforces: on update every
+	// setting (the plan holds the state's value for one the configuration
+	// omits or ignore_changes ignores, so it never differs from known); on
+	// create only those the configuration sets.
+	enforced func(attrName string) bool
+	// secret is the webhook secret Terraform manages, nil for none: sent
+	// whenever the webhook is, and on its own when secretChanged.
+	secret        *string
+	secretChanged bool
+}
+
+// newAssistantWrite fills what the plan left unknown (settings of an
+// assistant that could not be looked up at plan time, the ID) from known.
+func newAssistantWrite(planned, known assistantValues, enforced func(string) bool, secret *string, secretChanged bool) assistantWrite {
+	filled := maps.Clone(planned)
+	for name, v := range planned {
+		if v.IsUnknown() {
+			if k, ok := known[name]; ok {
+				filled[name] = k
+			}
+		}
+	}
+	return assistantWrite{
+		id: known.text(attrAssistantID), planned: filled, known: known, enforced: enforced,
+		secret: secret, secretChanged: secretChanged && secret != nil,
+	}
+}
+
+// groups lists the document fields the PATCH sends: those of every enforced
+// setting whose planned value differs from the known one, and the webhook's
+// when a secret is to be sent.
+func (w assistantWrite) groups() []string {
+	changed := map[string]bool{}
+	for _, s := range assistantSettings {
+		if w.enforced(s.attr) && !w.planned[s.attr].IsNull() && !sameSetting(s, w.planned[s.attr], w.known[s.attr]) {
+			changed[s.group()] = true
+		}
+	}
+	if w.secretChanged {
+		changed[webhookField] = true
+	}
+	return slices.Sorted(maps.Keys(changed))
+}
+
+// body is the PATCH body for groups. A group is sent whole, built from the
+// planned values of all its settings: the docs do not say whether a nested
+// object sent in part is merged or replaced, and whole is right either way.
+func (w assistantWrite) body(groups []string) interactly.AssistantUpdate {
+	body := interactly.AssistantUpdate{}
+	for _, group := range groups {
+		var value any
+		for _, s := range assistantSettings {
+			if s.group() != group || w.planned[s.attr].IsNull() || w.planned[s.attr].IsUnknown() {
+				continue
+			}
+			value = setAt(value, s.field[1:], valueToJSON(s, w.planned[s.attr]))
+		}
+		if group == webhookField && w.secret != nil {
+			server, _ := value.(map[string]any)
+			if server == nil {
+				server = map[string]any{}
+			}
+			// The secret always travels with the webhook it belongs to,
+			// so that replacing the webhook whole cannot drop it.
+			server["secret"] = *w.secret
+			value = server
+		}
+		if value != nil {
+			body[group] = value
+		}
+	}
+	return body
+}
+
+// setAt puts v at path inside obj (an object, created when nil); an empty
+// path replaces obj.
+func setAt(obj any, path []string, v any) any {
+	if len(path) == 0 {
+		return v
+	}
+	m, _ := obj.(map[string]any)
+	if m == nil {
+		m = map[string]any{}
+	}
+	m[path[0]] = setAt(m[path[0]], path[1:], v)
+	return m
+}
+
+// sent lists the settings that groups carried.
+func sentSettings(groups []string) []assistantSetting {
+	var out []assistantSetting
+	for _, s := range assistantSettings {
+		if slices.Contains(groups, s.group()) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// checkAnswer compares what the API answered after the PATCH with what was
+// sent. An answer that contradicts a value sent means the API did not apply
+// it, an error rather than something to record quietly; a setting the
+// answer leaves out says nothing. Values of sensitive settings are never
+// shown.
+func (w assistantWrite) checkAnswer(groups []string, answered assistantValues, answer interactly.Assistant) diag.Diagnostics {
+	var diags diag.Diagnostics
+	doc, err := documentFields(answer)
+	if err != nil {
+		return diags
+	}
+	for _, s := range sentSettings(groups) {
+		if _, present := lookup(doc, s.field); !present || w.planned[s.attr].IsNull() {
+			continue
+		}
+		if sent, got := w.planned[s.attr], answered[s.attr]; !sameSetting(s, sent, got) {
+			values := ""
+			if !holdsSecrets(s) {
+				values = fmt.Sprintf(" The provider sent %s; the API answered %s.", sent, got)
+			}
+			diags.AddAttributeError(path.Root(s.attr), "The API did not apply "+s.attr,
+				fmt.Sprintf("Assistant %s was updated with a new %s, but the API's answer holds another value.%s It may refuse the value "+
+					"without an error, or someone changed the assistant at the same moment. Run terraform plan to see the assistant "+
+					"as it is now, then apply again.", w.id, s.attr, values))
+		}
+	}
+	return diags
+}
+
+// sameSetting reports whether two values of a setting are the same as the
+// API sees them. Equal alone is not enough: a number from the configuration
+// (0.3 as a decimal) and the same number from an answer (a float64) differ
+// in precision while meaning the same to the API.
+func sameSetting(s assistantSetting, a, b attr.Value) bool {
+	if a == nil || b == nil || a.IsNull() || b.IsNull() || a.IsUnknown() || b.IsUnknown() {
+		return a != nil && b != nil && a.Equal(b)
+	}
+	x, errX := json.Marshal(valueToJSON(s, a))
+	y, errY := json.Marshal(valueToJSON(s, b))
+	return errX == nil && errY == nil && bytes.Equal(x, y)
+}
+
+// holdsSecrets reports whether a setting's value may hold a secret.
+func holdsSecrets(s assistantSetting) bool {
+	if s.sensitive {
+		return true
+	}
+	for _, in := range s.inner {
+		if holdsSecrets(in) {
+			return true
+		}
+	}
+	return false
+}
+
+// result is what state records after a successful write: the plan, every
+// value of which is now known. A setting the write did not send may have
+// changed in the dashboard since the plan; the next refresh shows that as
+// drift, as it would any other change.
+func (w assistantWrite) result(answered assistantValues) assistantValues {
+	out := maps.Clone(w.planned)
+	if team, ok := answered[attrTeamID]; ok && (out[attrTeamID] == nil || out[attrTeamID].IsUnknown() || out[attrTeamID].IsNull()) {
+		out[attrTeamID] = team
+	}
+	return out
+}
+
+// configuredIn reports which attributes a configuration sets, for the
+// writes of a create: a setting it omits is left as it is.
+func configuredIn(config assistantValues) func(string) bool {
+	return func(name string) bool {
+		v, ok := config[name]
+		return ok && !v.IsNull()
+	}
+}
+
+// everySetting enforces every setting: an update, whose plan already holds
+// the state's value for what is omitted or ignored.
+func everySetting(string) bool { return true }
+
+// stringPointer is the value of a known, non-null string, nil otherwise.
+func stringPointer(v attr.Value) *string {
+	s, ok := v.(types.String)
+	if !ok || s.IsNull() || s.IsUnknown() {
+		return nil
+	}
+	value := s.ValueString()
+	return &value
+}
