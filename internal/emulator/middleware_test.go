@@ -38,8 +38,8 @@ func TestRateLimitBurst(t *testing.T) {
 	for _, tt := range tests {
 		srv := New(Options{APIKey: testKey, RateLimit: tt.rate})
 		got := 0
-		if srv.limiter != nil {
-			got = srv.limiter.Burst()
+		if srv.limit != nil {
+			got = srv.limit.limiter.(*tokenBucket).bucket.Burst()
 		}
 		if got != tt.burst {
 			t.Errorf("RateLimit %g: burst %d, want %d", tt.rate, got, tt.burst)
