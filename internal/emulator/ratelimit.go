@@ -25,9 +25,10 @@ type limiter interface {
 	admit(now time.Time) verdict
 }
 
-// rateLimit is the emulator's rate limit: a limiter of some shape and how
-// its answers speak of it.
-type rateLimit struct {
+// RateLimiter is the emulator's rate limit: a limiter of some shape and how
+// its answers speak of it. The server holds one; simulations on a clock of
+// their own use one directly (Admit).
+type RateLimiter struct {
 	rate   float64
 	shape  RateLimitShape
 	quota  int           // requests per window, as announced
@@ -35,11 +36,11 @@ type rateLimit struct {
 	limiter
 }
 
-// newRateLimit returns the limit of perSecond requests a second in this
+// NewRateLimiter returns the limit of perSecond requests a second in this
 // shape, or nil for no limit. Windows are one second, or 1/perSecond when
 // that is longer, so a rate under 1 still allows one request per window;
 // a fractional rate above 1 is rounded down to whole requests a second.
-func newRateLimit(perSecond float64, shape RateLimitShape) *rateLimit {
+func NewRateLimiter(perSecond float64, shape RateLimitShape) *RateLimiter {
 	if perSecond <= 0 {
 		return nil
 	}
@@ -49,7 +50,7 @@ func newRateLimit(perSecond float64, shape RateLimitShape) *rateLimit {
 		window = time.Duration(float64(time.Second) / perSecond)
 		quota = 1
 	}
-	rl := &rateLimit{rate: perSecond, shape: shape, quota: quota, window: window}
+	rl := &RateLimiter{rate: perSecond, shape: shape, quota: quota, window: window}
 	switch shape.kind() {
 	case FixedWindow:
 		rl.limiter = &fixedWindow{quota: quota, window: window}
@@ -68,9 +69,21 @@ func newRateLimit(perSecond float64, shape RateLimitShape) *rateLimit {
 	return rl
 }
 
+// Admit decides on a request that arrives at now, and writes the headers
+// its answer carries (rate-limit headers, Retry-After) into h. It reports
+// whether the request is accepted; a nil RateLimiter accepts everything.
+func (rl *RateLimiter) Admit(now time.Time, h http.Header) bool {
+	if rl == nil {
+		return true
+	}
+	v := rl.admit(now)
+	rl.writeHeaders(h, v, now)
+	return v.accepted
+}
+
 // writeHeaders sets the shape's rate-limit headers and, on a refusal, its
 // Retry-After.
-func (rl *rateLimit) writeHeaders(h http.Header, v verdict, now time.Time) {
+func (rl *RateLimiter) writeHeaders(h http.Header, v verdict, now time.Time) {
 	if rl.shape.ietf() {
 		h.Set("RateLimit-Limit", strconv.Itoa(rl.quota))
 		h.Set("RateLimit-Remaining", strconv.Itoa(v.remaining))

@@ -19,7 +19,7 @@ func admitted(t *testing.T, shape string, times ...int) []bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rl := newRateLimit(5, s)
+	rl := NewRateLimiter(5, s)
 	out := make([]bool, len(times))
 	for i, ms := range times {
 		out[i] = rl.admit(at(ms)).accepted
@@ -102,7 +102,7 @@ func TestRateLimitHeadersAndRetryAfter(t *testing.T) {
 			t.Fatal(err)
 		}
 		h := http.Header{}
-		newRateLimit(5, s).writeHeaders(h, tt.v, now)
+		NewRateLimiter(5, s).writeHeaders(h, tt.v, now)
 		for name, want := range tt.want {
 			if got := h.Get(name); got != want {
 				t.Errorf("%s: %s = %q, want %q", tt.shape, name, got, want)

@@ -31,7 +31,7 @@ type Server struct {
 	latency   time.Duration
 	rateLimit float64
 	profile   Profile
-	limit     *rateLimit // nil when unlimited
+	limit     *RateLimiter // nil when unlimited
 	mux       *http.ServeMux
 	echoAuth  bool
 
@@ -70,7 +70,7 @@ func New(opts Options) *Server {
 		statuses:  make(map[int]int),
 		echoAuth:  opts.EchoAuthorization,
 	}
-	s.limit = newRateLimit(opts.RateLimit, opts.RateLimitShape)
+	s.limit = NewRateLimiter(opts.RateLimit, opts.RateLimitShape)
 	s.routes()
 	return s
 }

@@ -2,147 +2,210 @@ package transport
 
 import (
 	"context"
+	"net/http"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
 )
 
-// Adaptive pacing, after the additive-increase, multiplicative-decrease
-// scheme of TCP congestion control (the AWS SDKs' adaptive retry mode is a
-// variant of it). Until the API refuses a request for rate (429), requests
-// are sent as fast as Terraform asks. From the first refusal on, every
-// request waits its turn at a send rate that:
-//   - drops, once per refusal episode, to decreaseFactor × the lower of the
-//     rate sent and the rate the API accepted over the last second (the
-//     refusals of requests sent before the last drop, or within dropSettle
-//     after it, are answers to the old rate, not news). Under a limit the
-//     accepted rate is the limit, so the client lands just under it instead
-//     of far below, and refusals in a row do not compound;
-//   - grows by increasePerSecond requests per second for every second of
-//     accepted requests, probing for more; when it dropped far below the
-//     rate it was refused at (the API accepted nothing, say because another
-//     pipeline used the quota up), it grows by half every second instead
-//     until it is back within reach, as TCP's slow start does.
+// Pacer decides when each attempt may be sent. One Pacer serves every client
+// of the same API key and base URL in the process (see SharedPacer): the API
+// counts the key's requests, not a client's. Safe for concurrent use.
 //
-// So a client under a limit settles just around it, spreading its requests
-// evenly, instead of stopping everything for the Retry-After and then
-// releasing a burst that is refused again.
-const (
-	decreaseFactor    = 0.9
-	increasePerSecond = 1.0
-	slowStartGrowth   = 0.5 // per second, while below half the refused rate
-	minAdaptiveRate   = 1.0 // requests per second; the API may allow fewer, and Retry-After still applies
-	// dropSettle is how long after a drop refusals are still taken as
-	// answers to the old rate: the API's window (a second, as a rule) must
-	// pass before it can tell the new rate from the old one.
-	dropSettle = time.Second
-)
+// Three things hold an attempt back, each only when it has a reason to:
+//   - the user's cap (max_requests_per_second), the strictest of the
+//     clients that share the Pacer;
+//   - the pace: evenly spaced sends at a rate learned from 429s (learner,
+//     pacing_learner.go) or announced in rate-limit headers (budget,
+//     pacing_budget.go), whichever is slower; none until the API gives a
+//     reason;
+//   - the budget gate: when the headers say the budget is spent, nothing
+//     is sent until they said it resets, rather than taking a 429.
+//
+// Until the first answer arrives, one attempt at a time: a fresh process
+// does not know the API's limit, and a burst of Terraform's parallel
+// requests could spend a small budget before the first answer tells it.
+type Pacer struct {
+	cap *rate.Limiter // the strictest cap of the sharing clients, burst 1; nil for none
+
+	mu       sync.Mutex
+	lastSend time.Time     // when the latest attempt was let through
+	changed  chan struct{} // closed and replaced when the pace speeds up or the gate opens
+	learner  learner
+	budget   budget
+	sent     []time.Time   // send times of the last second
+	accepted []time.Time   // times of the answers accepted in the last second
+	busy     time.Time     // since when sends have followed each other within a second
+	started  bool          // whether the first attempt was let through
+	heard    chan struct{} // closed at the first answer
+	heardOne bool
+	queued   int // attempts waiting for the pace
+	now      func() time.Time
+}
+
+// firstAnswerWait bounds how long attempts wait for the process's first
+// answer before going ahead without it (the first attempt may hang).
+const firstAnswerWait = 2 * time.Second
 
 // capMargin spaces capped requests slightly more than 1/cap apart, so that
 // jitter on the way (a goroutine woken late, the network) cannot put cap+1
 // request starts into one second at the API.
 const capMargin = 1.05
 
-// Pacer decides when each attempt may be sent. One Pacer serves every
-// client of the same API key and base URL in the process (see SharedPacer):
-// the API counts the key's requests, not a client's. Safe for concurrent use.
-type Pacer struct {
-	limit *rate.Limiter // the user's cap, burst 1; nil for none
-
-	mu       sync.Mutex
-	adaptive *rate.Limiter // nil until the first refusal; burst 1
-	current  float64       // the adaptive rate, requests per second
-	refused  float64       // the send rate at the last drop
-	lastDrop time.Time     // when the adaptive rate last dropped
-	sent     []time.Time   // send times of the last second
-	accepted []time.Time   // times of the answers accepted in the last second
-	now      func() time.Time
+// NewPacer returns a Pacer that starts at most maxPerSecond requests in any
+// second (0 or less: no cap) and adapts to what the API answers.
+func NewPacer(maxPerSecond float64) *Pacer {
+	p := &Pacer{heard: make(chan struct{}), changed: make(chan struct{}), now: time.Now}
+	p.tightenCap(maxPerSecond)
+	return p
 }
 
-// NewPacer returns a Pacer that starts at most maxPerSecond requests in any
-// second (0 or less: no cap) and adapts to 429s.
-func NewPacer(maxPerSecond float64) *Pacer {
-	p := &Pacer{now: time.Now}
-	if maxPerSecond > 0 {
-		p.limit = rate.NewLimiter(rate.Limit(maxPerSecond/capMargin), 1)
+// tightenCap lowers the cap to maxPerSecond when that is stricter; 0 or
+// less leaves it as it is.
+func (p *Pacer) tightenCap(maxPerSecond float64) {
+	if maxPerSecond <= 0 {
+		return
 	}
-	return p
+	limit := rate.Limit(maxPerSecond / capMargin)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch {
+	case p.cap == nil:
+		p.cap = rate.NewLimiter(limit, 1)
+	case limit < p.cap.Limit():
+		p.cap.SetLimit(limit)
+	}
 }
 
 // Wait blocks until an attempt may be sent, or ctx ends, and returns when it
 // was let through. It runs before the attempt's time limit starts, so waiting
 // here never makes an attempt time out.
 func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
-	if p.limit != nil {
-		if err := p.limit.Wait(ctx); err != nil {
-			return time.Time{}, err
-		}
+	if err := p.awaitFirstAnswer(ctx); err != nil {
+		return time.Time{}, err
 	}
 	p.mu.Lock()
-	adaptive := p.adaptive
+	limiter := p.cap
 	p.mu.Unlock()
-	if adaptive != nil {
-		if err := adaptive.Wait(ctx); err != nil {
+	if limiter != nil {
+		if err := limiter.Wait(ctx); err != nil {
 			return time.Time{}, err
 		}
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	now := p.now()
-	p.sent = append(lastSecond(&p.sent, now), now)
-	return now, nil
+	for {
+		now := p.now()
+		until, held := p.heldUntil(now)
+		if !held {
+			if len(lastSecond(&p.sent, now)) == 0 {
+				p.busy = now
+			}
+			p.sent = append(p.sent, now)
+			p.lastSend = now
+			p.budget.spend()
+			return now, nil
+		}
+		changed := p.changed
+		p.queued++
+		p.mu.Unlock()
+		err := sleepUnless(ctx, until.Sub(now), changed)
+		p.mu.Lock()
+		p.queued--
+		if err != nil {
+			return time.Time{}, err
+		}
+	}
 }
 
-// Refused records a 429 for an attempt sent at sentAt.
-func (p *Pacer) Refused(sentAt time.Time) {
+// heldUntil reports whether an attempt must wait at now and, if so, until
+// when: the budget's reset while it is spent, else the pace's next slot.
+//
+// The pace is kept here rather than in a golang.org/x/time/rate limiter: a
+// reservation there keeps its place when the rate changes, so attempts
+// queued while the rate was low (just after a refusal) would go on at that
+// rate for as many intervals as there are attempts queued, however fast the
+// rate grows.
+func (p *Pacer) heldUntil(now time.Time) (time.Time, bool) {
+	if until, closed := p.budget.closedUntil(now); closed {
+		return until, true
+	}
+	r := p.rate()
+	if r <= 0 || p.lastSend.IsZero() {
+		return time.Time{}, false
+	}
+	next := p.lastSend.Add(time.Duration(float64(time.Second) / r))
+	return next, now.Before(next)
+}
+
+// awaitFirstAnswer lets the process's first attempt through at once and
+// holds the others until an answer arrives or firstAnswerWait passes.
+func (p *Pacer) awaitFirstAnswer(ctx context.Context) error {
+	p.mu.Lock()
+	first, heard := !p.started, p.heardOne
+	p.started = true
+	p.mu.Unlock()
+	if first || heard {
+		return nil
+	}
+	timer := time.NewTimer(firstAnswerWait)
+	defer timer.Stop()
+	select {
+	case <-p.heard:
+	case <-timer.C:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return nil
+}
+
+// Answered records the answer to an attempt sent at sentAt: what its
+// rate-limit headers say, and whether it was refused for rate (429).
+func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.adaptive != nil && sentAt.Before(p.lastDrop.Add(dropSettle)) {
-		return // sent before the last drop could show its effect
+	if !p.heardOne {
+		p.heardOne = true
+		close(p.heard)
 	}
 	now := p.now()
-	sent := float64(len(lastSecond(&p.sent, now)))
-	base := min(sent, float64(len(lastSecond(&p.accepted, now))))
-	p.refused = sent
-	p.current = max(minAdaptiveRate, base*decreaseFactor)
-	p.lastDrop = now
-	if p.adaptive == nil {
-		p.adaptive = rate.NewLimiter(rate.Limit(p.current), 1)
+	sent := lastSecond(&p.sent, now)
+	after := 0
+	for _, t := range sent {
+		if t.After(sentAt) {
+			after++
+		}
+	}
+	before := p.rate()
+	_, wasClosed := p.budget.closedUntil(now)
+	p.budget.observe(now, sentAt, resp.Header, after)
+	accepted := lastSecond(&p.accepted, now)
+	if resp.StatusCode == http.StatusTooManyRequests {
+		fullSecond := !p.busy.IsZero() && now.Sub(p.busy) >= time.Second
+		p.learner.refused(now, sentAt, len(sent), len(accepted), fullSecond)
 	} else {
-		p.adaptive.SetLimit(rate.Limit(p.current))
+		p.accepted = append(accepted, now)
+		p.learner.accepted(now, len(p.accepted), p.queued > 0)
+	}
+	// Wake the attempts waiting for the pace or the gate when either
+	// opened; a slower pace they find out when they wake.
+	if _, closed := p.budget.closedUntil(now); p.rate() > before || (wasClosed && !closed) {
+		close(p.changed)
+		p.changed = make(chan struct{})
 	}
 }
 
-// Accepted records an answer that was not a 429. While pacing, each one
-// adds increasePerSecond/current, that is increasePerSecond per second of
-// requests at the current rate, or slowStartGrowth × current per second
-// while far below the refused rate.
-func (p *Pacer) Accepted() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	now := p.now()
-	p.accepted = append(lastSecond(&p.accepted, now), now)
-	if p.adaptive == nil {
-		return
+// rate is the pace in requests per second, 0 for none: the announced rate
+// when the API announces one, else the learned one.
+func (p *Pacer) rate() float64 {
+	r := p.learner.rate
+	// An API that announces its budget is taken at its word: the learner
+	// serves only APIs that do not.
+	if announced := p.budget.rate(); announced > 0 {
+		r = announced
 	}
-	if p.current < p.refused/2 {
-		p.current += slowStartGrowth
-	} else {
-		p.current += increasePerSecond / p.current
-	}
-	p.adaptive.SetLimit(rate.Limit(p.current))
-}
-
-// Rate is the adaptive send rate in requests per second, or 0 while the API
-// has refused nothing for rate.
-func (p *Pacer) Rate() float64 {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.adaptive == nil {
-		return 0
-	}
-	return p.current
+	return r
 }
 
 // lastSecond drops the times older than a second from *times and returns
@@ -154,4 +217,19 @@ func lastSecond(times *[]time.Time, now time.Time) []time.Time {
 	}
 	*times = (*times)[cut:]
 	return *times
+}
+
+// sleepUnless waits d or until changed is closed, or returns ctx's error if
+// it ends first.
+func sleepUnless(ctx context.Context, d time.Duration, changed <-chan struct{}) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-changed:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

@@ -60,11 +60,7 @@ func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (
 	// the pacer must hear of each answer once.
 	if !c.reported {
 		c.reported = true
-		if resp.StatusCode == http.StatusTooManyRequests {
-			c.pacer.Refused(c.sentAt)
-		} else {
-			c.pacer.Accepted()
-		}
+		c.pacer.Answered(c.sentAt, resp)
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {
 		return c.spendRefusal(), nil
