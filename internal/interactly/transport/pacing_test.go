@@ -1,0 +1,200 @@
+package transport
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport/transporttest"
+)
+
+func answer(status int, kv ...string) *http.Response {
+	return &http.Response{StatusCode: status, Header: headers(kv...)}
+}
+
+// When the headers say the budget is spent, the next attempt waits for the
+// reset instead of taking a 429.
+func TestPacerWaitsForTheResetWhenTheBudgetIsSpent(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		start := time.Now()
+		sent, err := p.Wait(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Answered(sent, answer(http.StatusOK, "RateLimit-Limit", "600", "RateLimit-Remaining", "0", "RateLimit-Reset", "20", "RateLimit-Policy", "600;w=60"))
+		next, err := p.Wait(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if waited := next.Sub(start); waited != 20*time.Second {
+			t.Errorf("the attempt after the budget was spent went after %v; want the reset, 20 s", waited)
+		}
+	})
+}
+
+// The announced rate spaces attempts evenly from the first answer on.
+func TestPacerPacesAtTheAnnouncedRate(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		sent, _ := p.Wait(context.Background())
+		p.Answered(sent, answer(http.StatusOK, "X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "9", "X-RateLimit-Reset", "1"))
+		first, _ := p.Wait(context.Background())
+		second, _ := p.Wait(context.Background())
+		pace := announcedShare * 10.0
+		if gap, want := second.Sub(first), time.Duration(float64(time.Second)/pace); gap != want {
+			t.Errorf("attempts %v apart under 10 a second; want %v", gap, want)
+		}
+	})
+}
+
+// Until the first answer arrives, the other attempts wait for it (at most
+// firstAnswerWait): a burst could spend a small budget before the first
+// answer announced it.
+func TestPacerHoldsOthersUntilTheFirstAnswer(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		start := time.Now()
+		first, _ := p.Wait(context.Background())
+		var second time.Time
+		done := make(chan struct{})
+		go func() {
+			second, _ = p.Wait(context.Background())
+			close(done)
+		}()
+		time.Sleep(300 * time.Millisecond)
+		p.Answered(first, answer(http.StatusOK))
+		<-done
+		if got := second.Sub(start); got != 300*time.Millisecond {
+			t.Errorf("second attempt went after %v; want when the first answer came, 300ms", got)
+		}
+		// Without an answer, the wait is bounded.
+		q := NewPacer(0)
+		start = time.Now()
+		_, _ = q.Wait(context.Background())
+		next, _ := q.Wait(context.Background())
+		if got := next.Sub(start); got != firstAnswerWait {
+			t.Errorf("with the first attempt unanswered, the second went after %v; want %v", got, firstAnswerWait)
+		}
+	})
+}
+
+// Attempts queued at a low rate go faster as soon as the rate grows: none
+// keeps a slot booked at the old rate.
+func TestPacerQueuedAttemptsFollowTheRate(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		p.learner = learner{rate: 1, ceiling: 100, lastDrop: time.Now()}
+		sent, _ := p.Wait(context.Background())
+		p.Answered(sent, answer(http.StatusOK))
+		start := time.Now()
+		var wg sync.WaitGroup
+		for range 10 {
+			wg.Go(func() { _, _ = p.Wait(context.Background()) })
+		}
+		time.Sleep(10 * time.Millisecond)
+		p.mu.Lock()
+		p.learner.rate = 1000
+		p.mu.Unlock()
+		p.Answered(time.Now(), answer(http.StatusOK)) // wakes the queue
+		wg.Wait()
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("ten queued attempts took %v after the rate went from 1 to 1000 a second; want well under a second", took)
+		}
+	})
+}
+
+// retryablehttp asks CheckRetry twice about an answer whose body it read;
+// the pacer hears of it once.
+func TestCallReportsEachAnswerOnce(t *testing.T) {
+	t.Parallel()
+	p := NewPacer(0)
+	p.learner = learner{rate: 10, ceiling: 100, lastDrop: t0}
+	p.queued = 1 // an attempt waits, so accepted answers may raise the rate
+	call := NewCall("GET", Policy{MaxRetries: 1}, p)
+	if err := call.BeforeAttempt(httptest.NewRequest("GET", "/", nil)); err != nil {
+		t.Fatal(err)
+	}
+	ok := &http.Response{StatusCode: http.StatusOK}
+	_, _ = call.CheckRetry(context.Background(), ok, nil)
+	_, _ = call.CheckRetry(context.Background(), ok, nil)
+	if got, want := p.learner.rate, 10+fastGrowth; got != want {
+		t.Errorf("rate %v after one answer checked twice; want one step up, to %v", got, want)
+	}
+}
+
+// A cap spaces requests: never more than the cap start in any second, and
+// no burst at the start either.
+func TestPacerCapSpacesRequests(t *testing.T) {
+	t.Parallel()
+	const limit, n = 20, 30
+	p := NewPacer(limit)
+	var mu sync.Mutex
+	var starts []time.Time
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			at, err := p.Wait(context.Background())
+			if err != nil {
+				t.Error(err)
+			}
+			if i == 0 {
+				p.Answered(at, answer(http.StatusOK))
+			}
+			mu.Lock()
+			starts = append(starts, at)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	if most := transporttest.MostInOneSecond(starts); most > limit {
+		t.Errorf("%d requests started within one second; the cap is %d", most, limit)
+	}
+}
+
+func TestPacerWaitIsCancellable(t *testing.T) {
+	t.Parallel()
+	p := NewPacer(1)
+	if _, err := p.Wait(context.Background()); err != nil { // takes the only token
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := p.Wait(ctx); err == nil {
+		t.Error("Wait succeeded on a cancelled context")
+	}
+}
+
+// One pacer per base URL and key, whatever the caps; the strictest cap of
+// the clients that share it applies to all, in whichever order they came.
+func TestSharedPacer(t *testing.T) {
+	t.Parallel()
+	const url = "https://shared-pacer.example.test"
+	a := SharedPacer(url, "key-1", 10)
+	if SharedPacer(url, "key-1", 0) != a || SharedPacer(url, "key-1", 25) != a {
+		t.Error("two clients of the same key and URL with other caps got different pacers")
+	}
+	if got := float64(a.cap.Limit()) * capMargin; !near(got, 10) {
+		t.Errorf("cap %v after clients capped at 10, none and 25; want the strictest, 10", got)
+	}
+	if SharedPacer(url, "key-1", 4) != a {
+		t.Fatal("a stricter client got another pacer")
+	}
+	if got := float64(a.cap.Limit()) * capMargin; !near(got, 4) {
+		t.Errorf("cap %v after a client capped at 4 joined; want 4", got)
+	}
+	if SharedPacer(url, "key-2", 10) == a || SharedPacer("https://other.example.test", "key-1", 10) == a {
+		t.Error("clients of another key or URL share a pacer")
+	}
+	if uncapped := SharedPacer(url, "key-3", 0); uncapped.cap != nil {
+		t.Error("a pacer no client capped has a cap")
+	}
+}
