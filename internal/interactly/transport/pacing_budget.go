@@ -29,7 +29,7 @@ import (
 // and under a limit of a second's window the budget comes back request by
 // request (a sliding window, a token bucket) or at a boundary it does not
 // place: the pace covers those, and the gate closes only for a reset at
-// least two seconds off. The gate is the last resort; the pace keeps the
+// least gateAfter off. The gate is the last resort; the pace keeps the
 // client from needing it.
 type budget struct {
 	known     bool
@@ -42,6 +42,12 @@ type budget struct {
 	resetAt   time.Time
 	resetIn   time.Duration // as the freshest answer said
 }
+
+// gateAfter is the shortest announced reset the gate waits for. Reset is
+// in whole seconds, rounded up, and a Unix time is up to a second later
+// still: anything under two seconds may be a reset within the next second,
+// as near as the headers can say.
+const gateAfter = 2 * time.Second
 
 // announcedShare is the share of the announced rate the client paces at:
 // the margin absorbs the jitter between sending and arriving.
@@ -86,7 +92,7 @@ func (b *budget) spend() {
 // closedUntil reports whether the announced budget is spent and, if so,
 // until when.
 func (b *budget) closedUntil(now time.Time) (time.Time, bool) {
-	if !b.known || b.remaining-b.spent > 0 || !now.Before(b.resetAt) || b.resetIn <= time.Second {
+	if !b.known || b.remaining-b.spent > 0 || !now.Before(b.resetAt) || b.resetIn < gateAfter {
 		return time.Time{}, false
 	}
 	return b.resetAt, true

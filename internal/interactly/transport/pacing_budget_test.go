@@ -101,4 +101,11 @@ func TestBudgetGate(t *testing.T) {
 	if _, closed := soon.closedUntil(t0); closed {
 		t.Error("gate closed for a reset within the next second")
 	}
+	// A Unix time rounded up: 1.9 s off may be 0.9 s.
+	var rounded budget
+	now := t0.Add(100 * time.Millisecond)
+	rounded.observe(now, now, headers("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", strconv.FormatInt(t0.Unix()+2, 10)), 0)
+	if _, closed := rounded.closedUntil(now); closed {
+		t.Error("gate closed for a Unix-time reset 1.9 s off")
+	}
 }
