@@ -39,7 +39,11 @@ func TestRateLimitBurst(t *testing.T) {
 		srv := New(Options{APIKey: testKey, RateLimit: tt.rate})
 		got := 0
 		if srv.limit != nil {
-			got = srv.limit.limiter.(*tokenBucket).bucket.Burst()
+			bucket, ok := srv.limit.limiter.(*tokenBucket)
+			if !ok {
+				t.Fatalf("RateLimit %g: a %T, want the default token bucket", tt.rate, srv.limit.limiter)
+			}
+			got = bucket.bucket.Burst()
 		}
 		if got != tt.burst {
 			t.Errorf("RateLimit %g: burst %d, want %d", tt.rate, got, tt.burst)

@@ -12,8 +12,19 @@ import (
 	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport/transporttest"
 )
 
-func answer(status int, kv ...string) *http.Response {
-	return &http.Response{StatusCode: status, Header: headers(kv...)}
+// mustWait lets one attempt through p and returns when.
+func mustWait(t *testing.T, p *Pacer) time.Time {
+	t.Helper()
+	at, err := p.Wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at
+}
+
+// okAnswer is a 200 answer carrying these headers.
+func okAnswer(kv ...string) *http.Response {
+	return &http.Response{StatusCode: http.StatusOK, Header: headers(kv...)}
 }
 
 // When the headers say the budget is spent, the next attempt waits for the
@@ -23,16 +34,8 @@ func TestPacerWaitsForTheResetWhenTheBudgetIsSpent(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		p := NewPacer(0)
 		start := time.Now()
-		sent, err := p.Wait(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.Answered(sent, answer(http.StatusOK, "RateLimit-Limit", "600", "RateLimit-Remaining", "0", "RateLimit-Reset", "20", "RateLimit-Policy", "600;w=60"))
-		next, err := p.Wait(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if waited := next.Sub(start); waited != 20*time.Second {
+		p.Answered(mustWait(t, p), okAnswer("RateLimit-Limit", "600", "RateLimit-Remaining", "0", "RateLimit-Reset", "20", "RateLimit-Policy", "600;w=60"))
+		if waited := mustWait(t, p).Sub(start); waited != 20*time.Second {
 			t.Errorf("the attempt after the budget was spent went after %v; want the reset, 20 s", waited)
 		}
 	})
@@ -43,10 +46,8 @@ func TestPacerPacesAtTheAnnouncedRate(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		p := NewPacer(0)
-		sent, _ := p.Wait(context.Background())
-		p.Answered(sent, answer(http.StatusOK, "X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "9", "X-RateLimit-Reset", "1"))
-		first, _ := p.Wait(context.Background())
-		second, _ := p.Wait(context.Background())
+		p.Answered(mustWait(t, p), okAnswer("X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "9", "X-RateLimit-Reset", "1"))
+		first, second := mustWait(t, p), mustWait(t, p)
 		pace := announcedShare * 10.0
 		if gap, want := second.Sub(first), time.Duration(float64(time.Second)/pace); gap != want {
 			t.Errorf("attempts %v apart under 10 a second; want %v", gap, want)
@@ -62,7 +63,7 @@ func TestPacerHoldsOthersUntilTheFirstAnswer(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		p := NewPacer(0)
 		start := time.Now()
-		first, _ := p.Wait(context.Background())
+		first := mustWait(t, p)
 		var second time.Time
 		done := make(chan struct{})
 		go func() {
@@ -70,7 +71,7 @@ func TestPacerHoldsOthersUntilTheFirstAnswer(t *testing.T) {
 			close(done)
 		}()
 		time.Sleep(300 * time.Millisecond)
-		p.Answered(first, answer(http.StatusOK))
+		p.Answered(first, okAnswer())
 		<-done
 		if got := second.Sub(start); got != 300*time.Millisecond {
 			t.Errorf("second attempt went after %v; want when the first answer came, 300ms", got)
@@ -78,9 +79,8 @@ func TestPacerHoldsOthersUntilTheFirstAnswer(t *testing.T) {
 		// Without an answer, the wait is bounded.
 		q := NewPacer(0)
 		start = time.Now()
-		_, _ = q.Wait(context.Background())
-		next, _ := q.Wait(context.Background())
-		if got := next.Sub(start); got != firstAnswerWait {
+		mustWait(t, q)
+		if got := mustWait(t, q).Sub(start); got != firstAnswerWait {
 			t.Errorf("with the first attempt unanswered, the second went after %v; want %v", got, firstAnswerWait)
 		}
 	})
@@ -93,8 +93,7 @@ func TestPacerQueuedAttemptsFollowTheRate(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		p := NewPacer(0)
 		p.learner = learner{rate: 1, ceiling: 100, lastDrop: time.Now()}
-		sent, _ := p.Wait(context.Background())
-		p.Answered(sent, answer(http.StatusOK))
+		p.Answered(mustWait(t, p), okAnswer())
 		start := time.Now()
 		var wg sync.WaitGroup
 		for range 10 {
@@ -104,7 +103,7 @@ func TestPacerQueuedAttemptsFollowTheRate(t *testing.T) {
 		p.mu.Lock()
 		p.learner.rate = 1000
 		p.mu.Unlock()
-		p.Answered(time.Now(), answer(http.StatusOK)) // wakes the queue
+		p.Answered(time.Now(), okAnswer()) // wakes the queue
 		wg.Wait()
 		if took := time.Since(start); took > time.Second {
 			t.Errorf("ten queued attempts took %v after the rate went from 1 to 1000 a second; want well under a second", took)
@@ -147,7 +146,7 @@ func TestPacerCapSpacesRequests(t *testing.T) {
 				t.Error(err)
 			}
 			if i == 0 {
-				p.Answered(at, answer(http.StatusOK))
+				p.Answered(at, okAnswer())
 			}
 			mu.Lock()
 			starts = append(starts, at)
