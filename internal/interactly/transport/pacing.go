@@ -104,7 +104,7 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 			}
 			p.sent = append(p.sent, now)
 			p.lastSend = now
-			p.budget.spend()
+			p.budget.spend(now)
 			return now, nil
 		}
 		changed := p.changed
@@ -120,7 +120,7 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 }
 
 // heldUntil reports whether an attempt must wait at now and, if so, until
-// when: the budget's reset while it is spent, else the pace's next slot.
+// when: what the API announced decides (see budget), else the learned pace.
 //
 // The pace is kept here rather than in a golang.org/x/time/rate limiter: a
 // reservation there keeps its place when the rate changes, so attempts
@@ -130,6 +130,12 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 func (p *Pacer) heldUntil(now time.Time) (time.Time, bool) {
 	if until, closed := p.budget.closedUntil(now); closed {
 		return until, true
+	}
+	if until, full := p.budget.windowFullUntil(now); full {
+		return until, true
+	}
+	if p.budget.inHand() {
+		return time.Time{}, false
 	}
 	r := p.rate()
 	if r <= 0 || p.lastSend.IsZero() {
@@ -171,12 +177,16 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 	}
 	now := p.now()
 	sent := lastSecond(&p.sent, now)
-	after := 0
+	// The attempts let through with or after this one (but this one) may
+	// not have reached the API when it counted this one's remaining budget:
+	// attempts sent together are answered in any order.
+	after := -1
 	for _, t := range sent {
-		if t.After(sentAt) {
+		if !t.Before(sentAt) {
 			after++
 		}
 	}
+	after = max(after, 0)
 	before := p.rate()
 	_, wasClosed := p.budget.closedUntil(now)
 	p.budget.observe(now, sentAt, resp.Header, after)

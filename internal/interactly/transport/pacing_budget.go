@@ -13,24 +13,27 @@ import (
 // X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (seconds,
 // or a Unix time as GitHub sends it) that many APIs send instead.
 //
-// It gives two things:
-//   - a pace: the limit spread evenly over its window (the policy's w,
-//     else the longest reset seen, in whole seconds), at announcedShare of
-//     it. So paced, the client never spends a window's budget early,
-//     whatever the limiter's shape. (Spending the remaining budget faster
-//     near a reset would pay off for long windows, but Reset's whole
-//     seconds make "near" up to a second wrong: a burst into a budget that
-//     has not reset yet);
-//   - a gate: when the budget is spent (the remaining count, less what was
-//     sent after the answer that told it), nothing is sent before the reset.
+// What it announces decides when an attempt may go, in this order:
+//   - the gate: when the budget is spent (the remaining count, less what
+//     was sent after the answer that told it) and the reset is gateAfter
+//     or more away, nothing goes before the reset;
+//   - the window: no more than announcedShare of the limit go within any
+//     window (the policy's w, else the longest reset seen, in whole
+//     seconds), counting the client's own sends. Whatever the limiter
+//     counts, a fixed window or a sliding one, this never exceeds it;
+//   - the budget in hand: while the remaining count is not spent, an
+//     attempt goes at once. So a fresh window's budget, or the tokens a
+//     bucket saved up, are used rather than spread thin;
+//   - the pace: once it is spent and the reset is near, attempts go evenly
+//     at announcedShare of the limit over its window, the rate a token
+//     bucket refills at and at which a window's slots come free.
 //
 // Reset counts whole seconds, so it may announce a reset up to a second
 // late. A reset within the next second is as near as the header can say,
 // and under a limit of a second's window the budget comes back request by
 // request (a sliding window, a token bucket) or at a boundary it does not
-// place: the pace covers those, and the gate closes only for a reset at
-// least gateAfter off. The gate is the last resort; the pace keeps the
-// client from needing it.
+// place: the window and the pace cover those, and the gate closes only for
+// a reset at least gateAfter off.
 type budget struct {
 	known     bool
 	limit     int           // requests per window, 0 when not announced
@@ -41,6 +44,7 @@ type budget struct {
 	freshest  time.Time     // when the attempt whose answer set remaining was sent
 	resetAt   time.Time
 	resetIn   time.Duration // as the freshest answer said
+	sends     []time.Time   // the client's own sends within the last window, oldest first
 }
 
 // gateAfter is the shortest announced reset the gate waits for. Reset is
@@ -82,11 +86,36 @@ func (b *budget) observe(now, sentAt time.Time, h http.Header, sentAfter int) {
 	b.resetIn = reset
 }
 
-// spend records an attempt let through.
-func (b *budget) spend() {
+// spend records an attempt let through at now.
+func (b *budget) spend(now time.Time) {
 	if b.known {
 		b.spent++
+		b.sends = append(b.sends, now)
 	}
+}
+
+// windowFullUntil reports whether the client has sent its share of the
+// limit within the last window and, if so, until when.
+func (b *budget) windowFullUntil(now time.Time) (time.Time, bool) {
+	if !b.known || b.limit == 0 || b.window <= 0 {
+		return time.Time{}, false
+	}
+	cut := 0
+	for cut < len(b.sends) && now.Sub(b.sends[cut]) >= b.window {
+		cut++
+	}
+	b.sends = b.sends[cut:]
+	share := max(1, int(announcedShare*float64(b.limit)))
+	if len(b.sends) < share {
+		return time.Time{}, false
+	}
+	return b.sends[len(b.sends)-share].Add(b.window), true
+}
+
+// inHand reports whether the announced budget has requests left that the
+// client has not sent yet.
+func (b *budget) inHand() bool {
+	return b.known && b.remaining-b.spent > 0
 }
 
 // closedUntil reports whether the announced budget is spent and, if so,

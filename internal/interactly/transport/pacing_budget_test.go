@@ -83,7 +83,7 @@ func TestBudgetGate(t *testing.T) {
 	if _, closed := b.closedUntil(t0); closed {
 		t.Fatal("gate closed with one request of the budget left")
 	}
-	b.spend()
+	b.spend(t0)
 	until, closed := b.closedUntil(t0)
 	if !closed || !until.Equal(t0.Add(30*time.Second)) {
 		t.Fatalf("gate closed %v until %v once the budget was spent; want closed until the reset 30 s on", closed, until)

@@ -41,16 +41,56 @@ func TestPacerWaitsForTheResetWhenTheBudgetIsSpent(t *testing.T) {
 	})
 }
 
-// The announced rate spaces attempts evenly from the first answer on.
+// Once the budget in hand is spent and its reset is near, attempts go evenly
+// at the announced rate.
 func TestPacerPacesAtTheAnnouncedRate(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		p := NewPacer(0)
-		p.Answered(mustWait(t, p), okAnswer("X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "9", "X-RateLimit-Reset", "1"))
+		p.Answered(mustWait(t, p), okAnswer("X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1"))
 		first, second := mustWait(t, p), mustWait(t, p)
 		pace := announcedShare * 10.0
 		if gap, want := second.Sub(first), time.Duration(float64(time.Second)/pace); gap != want {
 			t.Errorf("attempts %v apart under 10 a second; want %v", gap, want)
+		}
+	})
+}
+
+// The budget in hand goes at once, not spread thin; then the gate holds
+// until the reset.
+func TestPacerSpendsTheBudgetInHand(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		start := time.Now()
+		p.Answered(mustWait(t, p), okAnswer("RateLimit-Limit", "100", "RateLimit-Remaining", "5", "RateLimit-Reset", "30", "RateLimit-Policy", "100;w=60"))
+		for i := range 5 {
+			if at := mustWait(t, p); !at.Equal(start) {
+				t.Fatalf("attempt %d of the 5 in hand went after %v; want at once", i+1, at.Sub(start))
+			}
+		}
+		if waited := mustWait(t, p).Sub(start); waited != 30*time.Second {
+			t.Errorf("the attempt after the budget in hand went after %v; want the reset, 30 s", waited)
+		}
+	})
+}
+
+// However much budget an answer says is left, no more than the share of the
+// limit goes within one window: a fixed or sliding window would refuse more.
+func TestPacerKeepsToTheLimitWithinAWindow(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		start := time.Now()
+		p.Answered(mustWait(t, p), okAnswer("RateLimit-Limit", "10", "RateLimit-Remaining", "1000", "RateLimit-Reset", "1", "RateLimit-Policy", "10;w=1"))
+		limit := 10.0
+		share := int(announcedShare * limit)
+		var last time.Time
+		for range share + 1 {
+			last = mustWait(t, p)
+		}
+		if waited := last.Sub(start); waited != time.Second {
+			t.Errorf("attempt %d after the first answer went after %v; want a second, when the window's first send leaves it", share+1, waited)
 		}
 	})
 }
