@@ -13,15 +13,13 @@ import (
 // of the same API key and base URL in the process (see SharedPacer): the API
 // counts the key's requests, not a client's. Safe for concurrent use.
 //
-// Three things hold an attempt back, each only when it has a reason to:
+// What holds an attempt back, each only when it has a reason to:
 //   - the user's cap (max_requests_per_second), the strictest of the
 //     clients that share the Pacer;
-//   - the pace: evenly spaced sends at a rate learned from 429s (learner,
-//     pacing_learner.go) or announced in rate-limit headers (budget,
-//     pacing_budget.go), whichever is slower; none until the API gives a
-//     reason;
-//   - the budget gate: when the headers say the budget is spent, nothing
-//     is sent until they said it resets, rather than taking a 429.
+//   - what the API announces in rate-limit headers, when it does (budget,
+//     pacing_budget.go): its budget, window and reset;
+//   - otherwise, once the API has refused a request for rate, a pace
+//     learned from its 429s (learner, pacing_learner.go).
 //
 // Until the first answer arrives, one attempt at a time: a fresh process
 // does not know the API's limit, and a burst of Terraform's parallel
@@ -31,7 +29,7 @@ type Pacer struct {
 
 	mu       sync.Mutex
 	lastSend time.Time     // when the latest attempt was let through
-	changed  chan struct{} // closed and replaced when the pace speeds up or the gate opens
+	changed  chan struct{} // closed and replaced when waiting attempts may go sooner
 	learner  learner
 	budget   budget
 	sent     []time.Time   // send times of the last second
@@ -41,7 +39,6 @@ type Pacer struct {
 	heard    chan struct{} // closed at the first answer
 	heardOne bool
 	queued   int // attempts waiting for the pace
-	now      func() time.Time
 }
 
 // firstAnswerWait bounds how long attempts wait for the process's first
@@ -56,7 +53,7 @@ const capMargin = 1.05
 // NewPacer returns a Pacer that starts at most maxPerSecond requests in any
 // second (0 or less: no cap) and adapts to what the API answers.
 func NewPacer(maxPerSecond float64) *Pacer {
-	p := &Pacer{heard: make(chan struct{}), changed: make(chan struct{}), now: time.Now}
+	p := &Pacer{heard: make(chan struct{}), changed: make(chan struct{})}
 	p.tightenCap(maxPerSecond)
 	return p
 }
@@ -96,7 +93,7 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for {
-		now := p.now()
+		now := time.Now()
 		until, held := p.heldUntil(now)
 		if !held {
 			if len(lastSecond(&p.sent, now)) == 0 {
@@ -175,7 +172,7 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 		p.heardOne = true
 		close(p.heard)
 	}
-	now := p.now()
+	now := time.Now()
 	sent := lastSecond(&p.sent, now)
 	// The attempts let through with or after this one (but this one) may
 	// not have reached the API when it counted this one's remaining budget:
@@ -187,7 +184,7 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 		}
 	}
 	after = max(after, 0)
-	before := p.rate()
+	before, hadInHand := p.rate(), p.budget.inHand()
 	_, wasClosed := p.budget.closedUntil(now)
 	p.budget.observe(now, sentAt, resp.Header, after)
 	accepted := lastSecond(&p.accepted, now)
@@ -198,9 +195,10 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 		p.accepted = append(accepted, now)
 		p.learner.accepted(now, len(p.accepted), p.queued > 0)
 	}
-	// Wake the attempts waiting for the pace or the gate when either
-	// opened; a slower pace they find out when they wake.
-	if _, closed := p.budget.closedUntil(now); p.rate() > before || (wasClosed && !closed) {
+	// Wake the attempts waiting when the pace sped up, the gate opened or
+	// budget came back in hand; a slower pace they find out when they wake.
+	_, closed := p.budget.closedUntil(now)
+	if p.rate() > before || (wasClosed && !closed) || (!hadInHand && p.budget.inHand()) {
 		close(p.changed)
 		p.changed = make(chan struct{})
 	}
