@@ -38,7 +38,8 @@ type Pacer struct {
 	started  bool          // whether the first attempt was let through
 	heard    chan struct{} // closed at the first answer
 	heardOne bool
-	queued   int // attempts waiting for the pace
+	queued   int         // attempts waiting for the pace
+	inFlight []time.Time // send times of the attempts let through and not yet answered, oldest first
 }
 
 // firstAnswerWait bounds how long attempts wait for the process's first
@@ -100,6 +101,7 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 				p.busy = now
 			}
 			p.sent = append(p.sent, now)
+			p.inFlight = append(p.inFlight, now)
 			p.lastSend = now
 			p.budget.spend(now)
 			return now, nil
@@ -174,16 +176,19 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 	}
 	now := time.Now()
 	sent := lastSecond(&p.sent, now)
-	// The attempts let through with or after this one (but this one) may
-	// not have reached the API when it counted this one's remaining budget:
-	// attempts sent together are answered in any order.
+	stragglers := p.land(sentAt, now)
+	// Not counted in the remaining budget this answer tells, or not for
+	// sure: the attempts let through with or after this one, and those let
+	// through before it that are still on their way (under load they may
+	// reach the API after it). Attempts sent together are answered in any
+	// order.
 	after := -1
 	for _, t := range sent {
 		if !t.Before(sentAt) {
 			after++
 		}
 	}
-	after = max(after, 0)
+	after = max(after, 0) + stragglers
 	before, hadInHand := p.rate(), p.budget.inHand()
 	_, wasClosed := p.budget.closedUntil(now)
 	p.budget.observe(now, sentAt, resp.Header, after)
@@ -202,6 +207,36 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 		close(p.changed)
 		p.changed = make(chan struct{})
 	}
+}
+
+// Unanswered records that the attempt sent at sentAt got no answer (a
+// connection error, a timeout): it is no longer on its way.
+func (p *Pacer) Unanswered(sentAt time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.land(sentAt, time.Now())
+}
+
+// land takes the attempt sent at sentAt off the attempts on their way and
+// returns how many sent before it still are. Attempts on their way longer
+// than MaxRetryAfter are dropped too: whatever became of them, the budget
+// they counted against has long reset.
+func (p *Pacer) land(sentAt, now time.Time) (earlier int) {
+	cut := 0
+	for cut < len(p.inFlight) && now.Sub(p.inFlight[cut]) > MaxRetryAfter {
+		cut++
+	}
+	p.inFlight = p.inFlight[cut:]
+	for i, t := range p.inFlight {
+		if t.Equal(sentAt) {
+			p.inFlight = append(p.inFlight[:i], p.inFlight[i+1:]...)
+			break
+		}
+		if t.Before(sentAt) {
+			earlier++
+		}
+	}
+	return earlier
 }
 
 // rate is the pace in requests per second, 0 for none: the announced rate

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -235,5 +236,58 @@ func TestSharedPacer(t *testing.T) {
 	}
 	if uncapped := SharedPacer(url, "key-3", 0); uncapped.cap != nil {
 		t.Error("a pacer no client capped has a cap")
+	}
+}
+
+// An attempt let through before another and still on its way may reach the
+// API after it: the other's remaining budget does not count it, so the
+// pacer does. Once it is known to have got no answer, it counts no more.
+func TestPacerCountsEarlierAttemptsStillOnTheirWay(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		budget := func(remaining string) *http.Response {
+			return okAnswer("RateLimit-Limit", "100", "RateLimit-Remaining", remaining, "RateLimit-Reset", "30", "RateLimit-Policy", "100;w=60")
+		}
+		p := NewPacer(0)
+		p.Answered(mustWait(t, p), budget("50"))
+		time.Sleep(time.Millisecond)
+		mustWait(t, p) // the earlier attempt, still on its way
+		time.Sleep(time.Millisecond)
+		later := mustWait(t, p)
+		answeredAt := time.Now()
+		p.Answered(later, budget("1")) // counted itself, not the earlier one
+		if waited := mustWait(t, p).Sub(answeredAt); waited != 30*time.Second {
+			t.Errorf("with the earlier attempt on its way, the next went after %v; want the reset, 30 s", waited)
+		}
+
+		q := NewPacer(0)
+		q.Answered(mustWait(t, q), budget("50"))
+		time.Sleep(time.Millisecond)
+		lost := mustWait(t, q)
+		time.Sleep(time.Millisecond)
+		answered := mustWait(t, q)
+		q.Unanswered(lost)
+		q.Answered(answered, budget("1"))
+		before := time.Now()
+		if waited := mustWait(t, q).Sub(before); waited != 0 {
+			t.Errorf("with the earlier attempt unanswered, the budget in hand waited %v; want it spent at once", waited)
+		}
+	})
+}
+
+// An attempt that got no answer is no longer on its way for the pacer.
+func TestCallReportsAnAttemptWithoutAnswer(t *testing.T) {
+	t.Parallel()
+	p := NewPacer(0)
+	call := NewCall("GET", Policy{MaxRetries: 1}, p)
+	if err := call.BeforeAttempt(httptest.NewRequest("GET", "/", nil)); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.inFlight) != 1 {
+		t.Fatalf("%d attempts on their way after one let through; want 1", len(p.inFlight))
+	}
+	_, _ = call.CheckRetry(context.Background(), nil, errors.New("connection reset by peer"))
+	if len(p.inFlight) != 0 {
+		t.Errorf("%d attempts on their way after a connection error; want none", len(p.inFlight))
 	}
 }

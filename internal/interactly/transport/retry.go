@@ -35,6 +35,16 @@ var retryableStatuses = map[int]bool{
 // final, and so is a body that arrived whole but is not a valid answer:
 // asking again would bring the same.
 func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	// retryablehttp asks twice about an answer whose body it then read;
+	// the pacer must hear of each attempt once, answered or not.
+	if !c.reported {
+		c.reported = true
+		if resp != nil {
+			c.pacer.Answered(c.sentAt, resp)
+		} else {
+			c.pacer.Unanswered(c.sentAt)
+		}
+	}
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
@@ -55,12 +65,6 @@ func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (
 			return false, err
 		}
 		return true, nil
-	}
-	// retryablehttp asks twice about an answer whose body it then read;
-	// the pacer must hear of each answer once.
-	if !c.reported {
-		c.reported = true
-		c.pacer.Answered(c.sentAt, resp)
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {
 		return c.spendRefusal(), nil
