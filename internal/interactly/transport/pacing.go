@@ -195,7 +195,8 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 	accepted := lastSecond(&p.accepted, now)
 	if resp.StatusCode == http.StatusTooManyRequests {
 		fullSecond := !p.busy.IsZero() && now.Sub(p.busy) >= time.Second
-		p.learner.refused(now, sentAt, len(sent), len(accepted), fullSecond)
+		saturating := fullSecond && (p.learner.rate == 0 || p.queued > 0)
+		p.learner.refused(now, sentAt, len(sent), len(accepted), saturating)
 	} else {
 		p.accepted = append(accepted, now)
 		p.learner.accepted(now, len(p.accepted), p.queued > 0)

@@ -27,7 +27,10 @@ import "time"
 // The measurement is trusted only over a full second of sending: the first
 // refusal often comes within a fraction of a second, when the accepted count
 // is a token bucket's burst, not its rate, and before the answers to the
-// requests sent with the refused one are in. Until dropSettle has passed,
+// requests sent with the refused one are in. Nor is it trusted when nothing
+// waited for the pace: then the client sent what Terraform asked, a burst
+// of it refused by a small bucket, and the measure is Terraform's pace, not
+// the API's. Until dropSettle has passed,
 // those answers raise the measure; the fast growth then climbs from there
 // and the next refusal, a second later, measures properly.
 type learner struct {
@@ -62,8 +65,9 @@ const (
 
 // refused records a 429 at now for an attempt sent at sentAt, given how many
 // attempts were sent and answers accepted over the last second, and whether
-// the client has been sending for a full second.
-func (l *learner) refused(now, sentAt time.Time, sent, accepted int, fullSecond bool) {
+// the client was saturating: sending for a full second, with attempts
+// queued for the pace (or none paced yet).
+func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating bool) {
 	if l.rate > 0 && sentAt.Before(l.lastDrop.Add(dropSettle)) {
 		return
 	}
@@ -76,7 +80,7 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, fullSecond 
 		measured = min(measured, l.rate*repeatFactor)
 	}
 	l.ceiling = 0
-	if fullSecond && measured >= minAdaptiveRate {
+	if saturating && measured >= minAdaptiveRate {
 		l.ceiling = measured
 	}
 	l.rate = max(minAdaptiveRate, measured*holdFactor)

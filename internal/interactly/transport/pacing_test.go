@@ -283,3 +283,37 @@ func TestCallReportsAnAttemptWithoutAnswer(t *testing.T) {
 		t.Errorf("%d attempts on their way after a connection error; want none", len(p.inFlight))
 	}
 }
+
+// A 429 while attempts queue for the pace measures the API's rate; one while
+// nothing waited measures only what Terraform sent, and is not trusted as
+// the ceiling.
+func TestPacerTrustsOnlyASaturatedMeasure(t *testing.T) {
+	t.Parallel()
+	refusedAfterASecond := func(t *testing.T, queue bool) learner {
+		p := NewPacer(0)
+		p.learner = learner{rate: 20, ceiling: 50, lastDrop: time.Now().Add(-time.Minute)}
+		var last time.Time
+		for range 25 {
+			last = mustWait(t, p)
+			p.Answered(last, okAnswer())
+			time.Sleep(50 * time.Millisecond)
+		}
+		last = mustWait(t, p)
+		if queue {
+			go func() { _, _ = p.Wait(context.Background()) }()
+			synctest.Wait() // blocked on the pace
+		}
+		p.Answered(last, &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{}})
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.learner
+	}
+	synctest.Test(t, func(t *testing.T) {
+		if l := refusedAfterASecond(t, true); l.ceiling == 0 {
+			t.Errorf("a 429 with attempts queued left no ceiling (rate %v); want the rate accepted", l.rate)
+		}
+		if l := refusedAfterASecond(t, false); l.ceiling != 0 {
+			t.Errorf("a 429 with nothing queued set the ceiling to %v; want it untrusted", l.ceiling)
+		}
+	})
+}
