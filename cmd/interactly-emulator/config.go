@@ -20,6 +20,7 @@ const apiKeyEnv = "INTERACTLY_API_KEY"
 type config struct {
 	addr      string
 	apiKey    string
+	teamKeys  map[string]string // -team-key: API key -> team ID
 	seedFile  string
 	generate  int
 	latency   time.Duration
@@ -76,6 +77,14 @@ func parseFlags(args []string, getenv func(string) string, usage io.Writer) (con
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "loopback `host:port` to listen on; port 0 picks a free port")
 	// No default from the environment here: PrintDefaults would show the key.
 	fs.StringVar(&cfg.apiKey, "api-key", "", "the API key clients must send as a bearer token (default $"+apiKeyEnv+")")
+	// Parsed after the flags, because the flag package would quote a bad
+	// value, key included, in its error.
+	var teamKeys []string
+	fs.Func("team-key", "`TEAMID=KEY`: one more API key, of the team TEAMID, which sees and changes only that team's numbers "+
+		"(the seed's numbers carry their teamId; -api-key is the key of the seed's team); repeatable", func(v string) error {
+		teamKeys = append(teamKeys, v)
+		return nil
+	})
 	fs.StringVar(&cfg.seedFile, "seed", "", "JSON `file` with the initial team, assistants and numbers")
 	fs.IntVar(&cfg.generate, "generate", 0, "start with `N` generated numbers instead of a seed file")
 	fs.DurationVar(&cfg.latency, "latency", 0, "latency added to every API request, e.g. 50ms")
@@ -87,7 +96,7 @@ func parseFlags(args []string, getenv func(string) string, usage io.Writer) (con
 		return err
 	})
 	fs.Var(&faults, "fault", "inject a fault (repeatable); a `spec` is \"METHOD ROUTE OPTION...\", e.g. \"PUT /assistants/v1/numbers/{id} status=503 times=3\"; "+
-		"METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS latency=DURATION hang drop malformed cut-body stall-body fail-rate=FRACTION seed=N")
+		"METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS latency=DURATION hang drop malformed cut-body stall-body apply fail-rate=FRACTION seed=N")
 	fs.Func("profile", "how answers fill in what the API docs leave open: default, sparse or verbose (see the emulator README)", func(name string) (err error) {
 		cfg.profile, err = emulator.ParseProfile(name)
 		return err
@@ -104,10 +113,32 @@ func parseFlags(args []string, getenv func(string) string, usage io.Writer) (con
 		return config{}, err
 	}
 	cfg.faults = faults.faults
+	for _, v := range teamKeys {
+		if err := cfg.addTeamKey(v); err != nil {
+			return config{}, fmt.Errorf("-team-key: %w", err)
+		}
+	}
 	if cfg.apiKey == "" {
 		cfg.apiKey = getenv(apiKeyEnv)
 	}
 	return cfg, cfg.check(fs.Args())
+}
+
+// addTeamKey parses one -team-key TEAMID=KEY. It splits at the first "=",
+// since a team ID never holds one and a key may.
+func (cfg *config) addTeamKey(value string) error {
+	team, key, ok := strings.Cut(value, "=")
+	if !ok || team == "" || key == "" {
+		return errors.New("want TEAMID=KEY, e.g. 2a7c3c3c3c3c3c3c3c3c3c3c=staging-key")
+	}
+	if other, dup := cfg.teamKeys[key]; dup {
+		return fmt.Errorf("teams %s and %s are given the same key: give each team its own", other, team)
+	}
+	if cfg.teamKeys == nil {
+		cfg.teamKeys = make(map[string]string)
+	}
+	cfg.teamKeys[key] = team
+	return nil
 }
 
 // check rejects inconsistent settings.
@@ -117,6 +148,8 @@ func (cfg config) check(extra []string) error {
 		return fmt.Errorf("unexpected arguments %q: every setting is a flag", extra)
 	case cfg.apiKey == "":
 		return fmt.Errorf("an API key is required: set %s or pass -api-key", apiKeyEnv)
+	case cfg.teamKeys[cfg.apiKey] != "":
+		return fmt.Errorf("-team-key gives team %s the key of the seed's team (-api-key or %s): give each team its own key", cfg.teamKeys[cfg.apiKey], apiKeyEnv)
 	case cfg.seedFile != "" && cfg.generate != 0:
 		return errors.New("-seed and -generate exclude each other")
 	case cfg.generate < 0:

@@ -46,6 +46,8 @@ func TestParseFlags(t *testing.T) {
 				{Method: "GET", StallBody: true, Times: 1},
 			},
 		}},
+		{"keys of other teams", []string{"-api-key", "k", "-team-key", "team-2=k2", "-team-key", "team-3=k=3="}, nil,
+			config{addr: "127.0.0.1:8080", apiKey: "k", teamKeys: map[string]string{"k2": "team-2", "k=3=": "team-3"}}},
 		{"generate on localhost", []string{"-api-key", "k", "-generate", "1000", "-addr", "localhost:9000"}, nil,
 			config{addr: "localhost:9000", apiKey: "k", generate: 1000}},
 	}
@@ -68,6 +70,11 @@ func TestParseFlagsErrors(t *testing.T) {
 		message string
 	}{
 		{nil, "an API key is required: set INTERACTLY_API_KEY or pass -api-key"},
+		{[]string{"-api-key", "k", "-team-key", "team-2"}, `-team-key: want TEAMID=KEY`},
+		{[]string{"-api-key", "k", "-team-key", "=k2"}, "want TEAMID=KEY"},
+		{[]string{"-api-key", "k", "-team-key", "team-2="}, "want TEAMID=KEY"},
+		{[]string{"-api-key", "k", "-team-key", "t2=k2", "-team-key", "t3=k2"}, "teams t2 and t3 are given the same key"},
+		{[]string{"-api-key", "k", "-team-key", "t2=k"}, "-team-key gives team t2 the key of the seed's team"},
 		{[]string{"-api-key", "k", "-seed", "s.json", "-generate", "5"}, "-seed and -generate exclude each other"},
 		{[]string{"-api-key", "k", "-generate", "-5"}, "-generate -5: want a count"},
 		{[]string{"-api-key", "k", "-latency", "-1s"}, "-latency -1s"},
@@ -131,6 +138,17 @@ func TestCheckLoopback(t *testing.T) {
 	for _, tt := range tests {
 		if err := checkLoopback(tt.addr); (err == nil) != tt.ok {
 			t.Errorf("checkLoopback(%q) = %v, want ok=%t", tt.addr, err, tt.ok)
+		}
+	}
+}
+
+// A malformed -team-key is reported without the key it may hold.
+func TestParseFlagsTeamKeyErrorHidesTheKey(t *testing.T) {
+	t.Parallel()
+	for _, value := range []string{"sekrit", "=sekrit"} {
+		_, err := parseFlags([]string{"-api-key", "k", "-team-key", value}, env(nil), nil)
+		if err == nil || strings.Contains(err.Error(), "sekrit") {
+			t.Errorf("-team-key %q: error %v, want one that does not show the key", value, err)
 		}
 	}
 }

@@ -26,6 +26,7 @@ func run(ctx context.Context, cfg config, stdout io.Writer) error {
 	}
 	srv := emulator.New(emulator.Options{
 		APIKey:    cfg.apiKey,
+		TeamKeys:  cfg.teamKeys,
 		Seed:      seed,
 		Latency:   cfg.latency,
 		RateLimit: cfg.rateLimit,

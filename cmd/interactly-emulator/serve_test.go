@@ -75,7 +75,8 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := config{addr: "127.0.0.1:0", apiKey: "k", generate: 3, addrFile: addrFile, faults: []emulator.Fault{fault}}
+	cfg := config{addr: "127.0.0.1:0", apiKey: "k", generate: 3, addrFile: addrFile, faults: []emulator.Fault{fault},
+		teamKeys: map[string]string{"k2": "team-2"}}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var stdout syncBuffer
@@ -92,6 +93,11 @@ func TestRun(t *testing.T) {
 	var numbers []emulator.Number
 	if err := json.NewDecoder(get(t, base+"/assistants/v1/numbers", "k").Body).Decode(&numbers); err != nil || len(numbers) != 3 {
 		t.Errorf("second GET: %d numbers, error %v; want the 3 generated ones", len(numbers), err)
+	}
+	// The other team's key is valid, and its team has no numbers.
+	numbers = nil
+	if err := json.NewDecoder(get(t, base+"/assistants/v1/numbers", "k2").Body).Decode(&numbers); err != nil || len(numbers) != 0 {
+		t.Errorf("GET with team-2's key: %d numbers, error %v; want none", len(numbers), err)
 	}
 	if want := "interactly emulator listening on " + base + " (3 numbers)\n"; stdout.String() != want {
 		t.Errorf("stdout %q, want %q", stdout.String(), want)

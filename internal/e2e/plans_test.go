@@ -118,11 +118,13 @@ func TestAccSavedPlanAppliedAfterChangesElsewhere(t *testing.T) {
 
 			mustRun(t, ws, "apply", "-no-color", "tfplan")
 			got, _ := emu.GetNumber(number.ID)
-			if got.AssistantID != "asst-2" || !got.InboundEnabled || got.OutboundEnabled {
-				t.Errorf("the API holds %+v after the apply; want asst-2, inbound on, outbound left off", got)
+			if got.AssistantID != "asst-2" || got.InboundEnabled || got.OutboundEnabled || got.Label != "renamed" {
+				t.Errorf("the API holds %+v after the apply; want asst-2 and everything else as the dashboard left it", got)
 			}
+			// The apply wrote what the plan showed: the assistant it sent,
+			// and every other value as planned.
 			state := resourceState(t, ws)
-			want := map[string]any{"assistant_id": "asst-2", "inbound_enabled": true, "outbound_enabled": false, "label": "renamed"}
+			want := map[string]any{"assistant_id": "asst-2", "inbound_enabled": true, "outbound_enabled": true, "label": number.Label}
 			if profile == emulator.ProfileSparse {
 				// Never reported: the state keeps what it knew.
 				want["outbound_enabled"], want["label"] = nil, nil
@@ -132,9 +134,17 @@ func TestAccSavedPlanAppliedAfterChangesElsewhere(t *testing.T) {
 					t.Errorf("state %s = %v, want %v", attr, state[attr], value)
 				}
 			}
-			// And the next plan is empty.
+			// The dashboard's changes are ordinary drift for the next plan:
+			// inbound calls, which the configuration wants on, are turned
+			// on again; the rest is recorded.
+			mustRun(t, ws, "apply", "-auto-approve", "-no-color")
+			// An API that never reports the switches shows no drift in them.
+			repaired := profile != emulator.ProfileSparse
+			if got, _ := emu.GetNumber(number.ID); got.InboundEnabled != repaired || got.OutboundEnabled || got.AssistantID != "asst-2" {
+				t.Errorf("the API holds %+v after the next apply; want inbound on again: %v", got, repaired)
+			}
 			if r, _ := ws.Run(t.Context(), "plan", "-detailed-exitcode", "-no-color"); r.ExitCode != 0 {
-				t.Errorf("the plan after the apply is not empty: %s", r)
+				t.Errorf("the plan after the drift was repaired is not empty: %s", r)
 			}
 		})
 	}
@@ -176,10 +186,16 @@ func TestAccSavedPlanOfAnAdoption(t *testing.T) {
 		t.Errorf("planned id, team_id, provider_name = %v, %v, %v; want %s, %s, twilio",
 			change.After["id"], change.After["team_id"], change.After["provider_name"], number.ID, number.TeamID)
 	}
-	for _, attr := range []string{"label", "inbound_enabled", "outbound_enabled"} {
-		if change.AfterUnknown[attr] != true {
-			t.Errorf("planned %s is known (%v); it can change before the apply", attr, change.After[attr])
-		}
+	// Nothing the apply leaves alone shows as "known after apply": the plan
+	// shows the number's label and switches as the team has them.
+	if change.After["label"] != number.Label || change.After["inbound_enabled"] != number.InboundEnabled ||
+		change.After["outbound_enabled"] != number.OutboundEnabled {
+		t.Errorf("planned label, inbound_enabled, outbound_enabled = %v, %v, %v; want the number's %q, %v, %v",
+			change.After["label"], change.After["inbound_enabled"], change.After["outbound_enabled"],
+			number.Label, number.InboundEnabled, number.OutboundEnabled)
+	}
+	if change.AfterUnknown["restore_point"] != true {
+		t.Errorf("the restore point is planned as %v; the apply records it", change.After["restore_point"])
 	}
 
 	// Gone from the team before the apply: Terraform plans the change
@@ -204,9 +220,20 @@ func TestAccApplyWithoutRefreshAfterChangesElsewhere(t *testing.T) {
 	write(t, ws, numberConfig(number.Number, `  assistant_id = "asst-3"`))
 	mustRun(t, ws, "apply", "-auto-approve", "-refresh=false", "-no-color")
 
+	// Planned from the state, which knew nothing of the dashboard's
+	// changes: the apply sent the assistant and recorded what it planned.
 	state := resourceState(t, ws)
-	if state["assistant_id"] != "asst-3" || state["inbound_enabled"] != false || state["label"] != "renamed" {
-		t.Errorf("state after apply -refresh=false: %v; want the number as the API answered", state)
+	if state["assistant_id"] != "asst-3" || state["inbound_enabled"] != true || state["label"] != number.Label {
+		t.Errorf("state after apply -refresh=false: %v; want the planned values", state)
+	}
+	if got, _ := emu.GetNumber(number.ID); got.AssistantID != "asst-3" || got.InboundEnabled || got.Label != "renamed" {
+		t.Errorf("the API holds %+v; want asst-3 and the dashboard's changes left alone", got)
+	}
+	// The next refresh records the dashboard's changes as drift.
+	mustRun(t, ws, "apply", "-refresh-only", "-auto-approve", "-no-color")
+	state = resourceState(t, ws)
+	if state["inbound_enabled"] != false || state["label"] != "renamed" {
+		t.Errorf("state after a refresh: %v; want the dashboard's inbound_enabled and label", state)
 	}
 }
 
@@ -227,10 +254,11 @@ func TestAccValidateRejectsBadProviderArguments(t *testing.T) {
 	cases := map[string]string{
 		`max_retries = -1`:                `max_retries.*between 0 and 100, got: -1`,
 		`max_retries = 4294967297`:        `max_retries.*between 0 and 100, got: 4294967297`,
-		`request_timeout = "soon"`:        `request_timeout.*not a valid Go Time Duration`,
-		`request_timeout = "-5s"`:         `"-5s" must be a positive duration`,
-		`request_timeout = "0s"`:          `"0s" must be a positive duration`,
-		`base_url = "api.example.com"`:    `Invalid Interactly base URL.*has no host`,
+		`request_timeout = "soon"`:        `request_timeout = "soon" is not a duration`,
+		`request_timeout = "-5s"`:         `request_timeout = "-5s" must be longer than zero`,
+		`request_timeout = "0s"`:          `request_timeout = "0s" must be longer than zero`,
+		`base_url = "api.example.com"`:    `Invalid Interactly base URL.*has no scheme: add https:// in front`,
+		`base_url = "https:///v1"`:        `Invalid Interactly base URL.*has no host`,
 		`base_url = "ftp://example.com"`:  `Invalid Interactly base URL.*must start with https://`,
 		`base_url = "http://example.com"`: `Invalid Interactly base URL.*not loopback`,
 	}

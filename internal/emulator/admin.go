@@ -53,7 +53,7 @@ func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
 // catch-all "/" route hides the mux's own 405 answers, so ask the mux.
 func (s *Server) allowedMethods(r *http.Request) []string {
 	var allowed []string
-	for _, method := range []string{http.MethodGet, http.MethodPut, http.MethodPost} {
+	for _, method := range []string{http.MethodGet, http.MethodPut, http.MethodPost, http.MethodPatch, http.MethodDelete} {
 		probe := r.Clone(r.Context())
 		probe.Method = method
 		if _, pattern := s.mux.Handler(probe); pattern != "/" {

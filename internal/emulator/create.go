@@ -17,7 +17,7 @@ func (s *Server) purchaseNumber(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &req, "number") {
 		return
 	}
-	s.create(w, req.Number, "")
+	s.create(w, teamOf(r), req.Number, "")
 }
 
 // importRequest is the body of POST /assistants/v1/numbers/{provider}.
@@ -60,12 +60,12 @@ func (s *Server) importNumber(w http.ResponseWriter, r *http.Request) {
 			"invalid credentials: give either accountSid and authToken, or apiKeySid and apiSecret")
 		return
 	}
-	s.create(w, req.Number, req.Label)
+	s.create(w, teamOf(r), req.Number, req.Label)
 }
 
-// create answers a purchase or import of number: 200, the only status the
-// API documents, with the new document.
-func (s *Server) create(w http.ResponseWriter, number, label string) {
+// create answers a purchase or import of number into team: 200, the only
+// status the API documents, with the new document.
+func (s *Server) create(w http.ResponseWriter, team, number, label string) {
 	if number == "" {
 		writeError(w, http.StatusBadRequest, "number is required")
 		return
@@ -74,7 +74,7 @@ func (s *Server) create(w http.ResponseWriter, number, label string) {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	n, prob := s.add(number, label)
+	n, prob := s.add(team, number, label)
 	if prob != nil {
 		prob.write(w)
 		return
@@ -83,16 +83,20 @@ func (s *Server) create(w http.ResponseWriter, number, label string) {
 }
 
 // add puts a new number in the team, with a new ID, no assistant and both
-// directions enabled, unless the team already has it.
-func (s *Server) add(number, label string) (Number, *problem) {
+// directions enabled, unless a team already has it. Another team's number
+// is a conflict that names nothing of that team.
+func (s *Server) add(team, number, label string) (Number, *problem) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if existing, dup := s.store.findNumber(number); dup {
+		if existing.TeamID != team {
+			return Number{}, problemf(http.StatusConflict, "number %s belongs to another team", number)
+		}
 		return Number{}, problemf(http.StatusConflict, "number %s is already in the team, with _id %q", number, existing.ID)
 	}
 	n := Number{
 		ID:              newID(),
-		TeamID:          s.store.teamID,
+		TeamID:          team,
 		Number:          number,
 		Provider:        Provider{Name: defaultProvider},
 		InboundEnabled:  true,

@@ -23,13 +23,16 @@
 //  1. it is counted under "METHOD /route/pattern" (see [Server.Counts]);
 //  2. the rate limit may answer 429, and writes its headers, if any, on
 //     every answer;
-//  3. the first matching active fault may answer, delay, hang or drop it;
+//  3. the first matching active fault may answer, delay, hang or drop it
+//     (one with Apply first runs steps 4 to 6 and throws the answer away);
 //  4. the fixed latency is waited out;
-//  5. a missing or wrong API key answers 401;
+//  5. a missing or wrong API key answers 401; a right one picks the team
+//     whose numbers the request sees (see [Options] TeamKeys);
 //  6. the route handler answers.
 //
 // Counting first makes every request the client sent visible in the counts,
 // whatever answered it; faults come before authentication so that a fault
 // test does not depend on the key being right. Admin routes under /_emulator/
-// skip all of these steps.
+// skip all of these steps; besides counts and health, they change numbers
+// as the dashboard would and switch faults on and off at run time.
 package emulator

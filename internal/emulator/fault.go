@@ -8,9 +8,9 @@ import (
 )
 
 // Fault makes matching API requests misbehave, to test how clients cope with
-// a flaky API. Latency is waited first; then at most one of Hang, Drop,
-// Malformed, Status, CutBody and StallBody takes effect, in that order of
-// precedence. A fault with only Latency delays the request, which then
+// a flaky API. Latency is waited first; then the request is applied if Apply
+// says so; then at most one of Hang, Drop, Malformed, Status, CutBody and
+// StallBody takes effect, in that order of precedence. A fault with only Latency delays the request, which then
 // proceeds normally.
 type Fault struct {
 	Method     string        // "GET", "PUT", "POST"; "" matches any method
@@ -24,8 +24,14 @@ type Fault struct {
 	Malformed  bool          // answer 200 with a truncated/malformed JSON body
 	CutBody    bool          // answer as usual, but close the connection after half the body (Content-Length promises all of it)
 	StallBody  bool          // answer as usual, but send only half the body, then nothing until the client gives up
-	FailRate   float64       // apply the fault to only this fraction of matching requests, drawn from a math/rand source seeded with Seed (deterministic sequence); 0 = all
-	Seed       int64
+	// Apply first applies the request as the route would (when its key is
+	// valid) and throws the answer away; then Status, Hang, Drop or
+	// Malformed answers. A write the API applied but answered with an
+	// error, or never answered. CutBody and StallBody apply the request
+	// anyway: their route answers, and only its body breaks off.
+	Apply    bool
+	FailRate float64 // apply the fault to only this fraction of matching requests, drawn from a math/rand source seeded with Seed (deterministic sequence); 0 = all
+	Seed     int64
 }
 
 // activeFault is an added Fault and its state. The Server's mutex guards it.

@@ -12,7 +12,7 @@ import (
 // faultSyntax is shown with every ParseFault error.
 const faultSyntax = `want "METHOD ROUTE OPTION...", e.g. "PUT /assistants/v1/numbers/{id} status=503 times=3 retry-after=1"; ` +
 	`METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS|"HTTP-DATE" latency=DURATION ` +
-	`hang drop malformed cut-body stall-body fail-rate=FRACTION seed=N`
+	`hang drop malformed cut-body stall-body apply fail-rate=FRACTION seed=N`
 
 // ParseFault parses the command-line form of a Fault: a method, a route
 // pattern, and options, separated by spaces:
@@ -21,6 +21,7 @@ const faultSyntax = `want "METHOD ROUTE OPTION...", e.g. "PUT /assistants/v1/num
 //	* * fail-rate=0.1 status=503 seed=7
 //	GET /assistants/v1/numbers latency=200ms
 //	POST /assistants/v1/numbers/purchase hang
+//	PUT /assistants/v1/numbers/{id} status=502 apply
 //
 // "*" matches any method or route. Double quotes group words, for an HTTP
 // date: retry-after="Wed, 21 Oct 2026 07:28:00 GMT". The method and route must name an API
@@ -116,7 +117,10 @@ func orStar(s string) string {
 
 // setOption sets one option of the spec.
 func (f *Fault) setOption(key, value string, hasValue bool) error {
-	flags := map[string]*bool{"hang": &f.Hang, "drop": &f.Drop, "malformed": &f.Malformed, "cut-body": &f.CutBody, "stall-body": &f.StallBody}
+	flags := map[string]*bool{
+		"hang": &f.Hang, "drop": &f.Drop, "malformed": &f.Malformed, "cut-body": &f.CutBody, "stall-body": &f.StallBody,
+		"apply": &f.Apply,
+	}
 	if flag, ok := flags[key]; ok {
 		if hasValue {
 			return fmt.Errorf("option %s takes no value", key)
@@ -196,6 +200,8 @@ func (f Fault) check(seen map[string]bool) error {
 	switch {
 	case effects > 1:
 		return errors.New("choose one of status, hang, drop, malformed, cut-body and stall-body")
+	case f.Apply && effects == 0:
+		return errors.New("apply needs status, hang, drop, malformed, cut-body or stall-body: it applies the request, then answers as they say")
 	case effects == 0 && f.Latency == 0:
 		return errors.New("the fault does nothing: give status, latency, hang, drop, malformed, cut-body or stall-body")
 	case seen["retry-after"] && f.Status == 0:

@@ -22,6 +22,8 @@ func TestParseFault(t *testing.T) {
 		{"  *\t*   status=429  ", Fault{Status: 429}},
 		{"GET /assistants/v1/numbers cut-body times=2", Fault{Method: "GET", Route: "/assistants/v1/numbers", CutBody: true, Times: 2}},
 		{"PUT * stall-body", Fault{Method: "PUT", StallBody: true}},
+		{"PUT /assistants/v1/numbers/{id} status=502 apply", Fault{Method: "PUT", Route: "/assistants/v1/numbers/{id}", Status: 502, Apply: true}},
+		{"* * apply drop times=1", Fault{Drop: true, Apply: true, Times: 1}},
 		{`* * status=503 retry-after="Wed, 21 Oct 2026 07:28:00 GMT"`, Fault{Status: 503, RetryAfter: "Wed, 21 Oct 2026 07:28:00 GMT"}},
 	}
 	for _, tt := range tests {
@@ -58,6 +60,8 @@ func TestParseFaultErrors(t *testing.T) {
 		{"* * status=503 fail-rate=often", "option fail-rate=often: want a fraction above 0, at most 1"},
 		{"* * status=503 fail-rate=0.5 seed=x", "option seed=x: want a whole number"},
 		{"* * hang=true", "option hang takes no value"},
+		{"* * apply", "apply needs status, hang, drop, malformed, cut-body or stall-body"},
+		{"* * apply latency=1s", "apply needs status"},
 		{"* * status", `unknown option "status"`},
 		{"* * flaky=1", `unknown option "flaky"`},
 		{"* * status=500 status=503", "option status given twice"},

@@ -10,7 +10,7 @@ import (
 func (s *Server) listNumbers(w http.ResponseWriter, r *http.Request) {
 	query := r.URL.Query()
 	s.mu.Lock()
-	numbers := s.store.list(query.Get("label"), query.Has("label"))
+	numbers := s.store.list(teamOf(r), query.Get("label"), query.Has("label"))
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, profileOf(w).documents(numbers))
 }
@@ -29,7 +29,7 @@ func (s *Server) updateNumber(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &req, "assistantId, inboundEnabled and outboundEnabled (label cannot be changed)") {
 		return
 	}
-	n, prob := s.update(r.PathValue("id"), req)
+	n, prob := s.update(teamOf(r), r.PathValue("id"), req)
 	if prob != nil {
 		prob.write(w)
 		return
@@ -37,13 +37,18 @@ func (s *Server) updateNumber(w http.ResponseWriter, r *http.Request) {
 	writeNumber(w, n)
 }
 
-// update applies req to the number with this ID: an empty assistantId
-// detaches, a non-empty one must be a known assistant.
-func (s *Server) update(id string, req updateRequest) (Number, *problem) {
+// update applies req to the team's number with this ID: an empty
+// assistantId detaches, a non-empty one must be a known assistant.
+func (s *Server) update(team, id string, req updateRequest) (Number, *problem) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.updateLocked(team, id, req)
+}
+
+// updateLocked is update for a caller that holds the lock.
+func (s *Server) updateLocked(team, id string, req updateRequest) (Number, *problem) {
 	n, ok := s.store.get(id)
-	if !ok {
+	if !ok || n.TeamID != team {
 		return Number{}, problemf(http.StatusNotFound, "no number with _id %q in the team", id)
 	}
 	if req.AssistantID != nil {

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"context"
-	"crypto/subtle"
 	"net/http"
 	"strings"
 	"time"
@@ -40,6 +39,13 @@ func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 			}
 		}
 		if f, ok := s.takeFault(method, route); ok {
+			if f.Apply && !f.CutBody && !f.StallBody {
+				if !sleep(r.Context(), f.Latency) {
+					return
+				}
+				f.Latency = 0
+				s.applyUnanswered(h, w, r)
+			}
 			if applyFault(w, r, f) {
 				return
 			}
@@ -52,17 +58,18 @@ func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 		if !sleep(r.Context(), s.latency) {
 			return // the client gave up; nobody reads an answer
 		}
-		if !s.authorize(w, r) {
+		team, ok := s.authorize(w, r)
+		if !ok {
 			return
 		}
-		h(w, r)
+		h(w, withTeam(r, team))
 	}
 }
 
-// authorize answers 401 unless the request carries the API key as a bearer
-// token. The messages never repeat what the client sent: it may be a real
-// key sent to the wrong place.
-func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
+// authorize answers 401 unless the request carries one of the API keys as
+// a bearer token, and returns the key's team. The messages never repeat what
+// the client sent: it may be a real key sent to the wrong place.
+func (s *Server) authorize(w http.ResponseWriter, r *http.Request) (team string, ok bool) {
 	header := r.Header.Get("Authorization")
 	token, bearer := strings.CutPrefix(header, "Bearer ")
 	switch {
@@ -70,12 +77,12 @@ func (s *Server) authorize(w http.ResponseWriter, r *http.Request) bool {
 		writeError(w, http.StatusUnauthorized, `missing API key: send the header "Authorization: Bearer <API key>"`)
 	case !bearer:
 		writeError(w, http.StatusUnauthorized, `the Authorization header must have the form "Bearer <API key>"`)
-	case subtle.ConstantTimeCompare([]byte(token), []byte(s.apiKey)) != 1:
-		writeError(w, http.StatusUnauthorized, "invalid API key")
 	default:
-		return true
+		if team, ok = s.teamOfKey(token); !ok {
+			writeError(w, http.StatusUnauthorized, "invalid API key")
+		}
 	}
-	return false
+	return team, ok
 }
 
 // sleep waits d, or less if ctx ends first; it reports whether ctx is still

@@ -9,7 +9,12 @@ import (
 
 // Options configures a Server.
 type Options struct {
-	APIKey    string        // required bearer key; every API route answers 401 JSON error without "Authorization: Bearer <APIKey>"
+	APIKey string // required bearer key of the seed's team; every API route answers 401 JSON error without "Authorization: Bearer <APIKey>" or a key of TeamKeys
+	// TeamKeys adds API keys of other teams (or more keys of the seed's
+	// team): API key -> team ID. Each key lists, updates and creates only
+	// its own team's numbers (Number.TeamID); another team's number is a
+	// 404 like an unknown one.
+	TeamKeys  map[string]string
 	Seed      Seed          // initial data; the zero Seed is an empty team
 	Latency   time.Duration // fixed latency added to every API request (stand-in for a hosted API's round trip)
 	RateLimit float64       // requests per second over all API routes; beyond it 429 (see RateLimitShape); 0 = unlimited
@@ -27,7 +32,7 @@ type Options struct {
 
 // Server emulates the Interactly API. It is safe for concurrent use.
 type Server struct {
-	apiKey    string
+	keys      map[string]string // API key -> team ID
 	latency   time.Duration
 	rateLimit float64
 	profile   Profile
@@ -51,6 +56,11 @@ func New(opts Options) *Server {
 	if opts.APIKey == "" {
 		panic("emulator: Options.APIKey is required")
 	}
+	for key, team := range opts.TeamKeys {
+		if key == "" || team == "" {
+			panic("emulator: Options.TeamKeys needs a non-empty key and team ID in every entry")
+		}
+	}
 	profile, err := ParseProfile(string(opts.Profile))
 	if err != nil {
 		panic("emulator: invalid Options.Profile: " + err.Error())
@@ -60,7 +70,7 @@ func New(opts Options) *Server {
 		panic(fmt.Sprintf("emulator: invalid Options.Seed: %v", err))
 	}
 	s := &Server{
-		apiKey:    opts.APIKey,
+		keys:      teamKeys(opts, seed.TeamID),
 		latency:   opts.Latency,
 		rateLimit: opts.RateLimit,
 		profile:   profile,
@@ -84,6 +94,12 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /_emulator/counts", s.getCounts)
 	s.mux.HandleFunc("POST /_emulator/counts/reset", s.resetCounts)
 	s.mux.HandleFunc("GET /_emulator/numbers", s.getNumbers)
+	s.mux.HandleFunc("POST /_emulator/numbers", s.addNumber)
+	s.mux.HandleFunc("PATCH /_emulator/numbers/{id}", s.patchNumber)
+	s.mux.HandleFunc("DELETE /_emulator/numbers/{id}", s.removeNumber)
+	s.mux.HandleFunc("GET /_emulator/faults", s.getFaults)
+	s.mux.HandleFunc("POST /_emulator/faults", s.postFault)
+	s.mux.HandleFunc("DELETE /_emulator/faults", s.deleteFaults)
 	s.mux.HandleFunc("GET /_emulator/health", health)
 	s.mux.HandleFunc("/", s.noRoute)
 }

@@ -5,11 +5,11 @@ import (
 	"strings"
 )
 
-// store is one team's numbers. It keeps insertion order, like a database
+// store is the numbers of every team. It keeps insertion order, like a database
 // without ORDER BY, so the list answers in an order clients cannot mistake
 // for a sorted one. It does no locking: the Server's mutex guards it.
 type store struct {
-	teamID     string
+	teamID     string // the seed's team
 	assistants map[string]bool
 	byID       map[string]Number
 	order      []string // IDs, in insertion order
@@ -30,12 +30,12 @@ func newStore(seed Seed) *store {
 	return st
 }
 
-// list returns the numbers in insertion order, only those labelled label
-// when filter is set.
-func (st *store) list(label string, filter bool) []Number {
+// list returns the team's numbers in insertion order, only those labelled
+// label when filter is set; every team's when team is "".
+func (st *store) list(team, label string, filter bool) []Number {
 	numbers := make([]Number, 0, len(st.order))
 	for _, id := range st.order {
-		if n := st.byID[id]; !filter || n.Label == label {
+		if n := st.byID[id]; (team == "" || n.TeamID == team) && (!filter || n.Label == label) {
 			numbers = append(numbers, n)
 		}
 	}
@@ -77,7 +77,7 @@ func (st *store) findNumber(number string) (Number, bool) {
 // Numbers returns every number, sorted by phone number.
 func (s *Server) Numbers() []Number {
 	s.mu.Lock()
-	numbers := s.store.list("", false)
+	numbers := s.store.list("", "", false)
 	s.mu.Unlock()
 	slices.SortFunc(numbers, func(a, b Number) int { return strings.Compare(a.Number, b.Number) })
 	return numbers

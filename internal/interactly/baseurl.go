@@ -12,6 +12,9 @@ import (
 // carries the API key as a bearer token and must not cross a network in clear
 // text; the local emulator is the intended http use.
 func ParseBaseURL(raw string) (*url.URL, error) {
+	if !strings.Contains(raw, "://") {
+		return nil, missingScheme(raw)
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, fmt.Errorf("base URL %q is not a valid URL: %w", raw, err)
@@ -44,4 +47,20 @@ func IsLoopbackHost(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// missingScheme explains a base URL written without its scheme, such as
+// "127.0.0.1:8080", which Go's URL parser would report as "first path
+// segment in URL cannot contain colon". It suggests http:// for a loopback
+// host (the emulator) and https:// for any other.
+func missingScheme(raw string) error {
+	host, _, _ := strings.Cut(raw, "/")
+	name := host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		name = h
+	}
+	if name != "" && IsLoopbackHost(strings.Trim(name, "[]")) {
+		return fmt.Errorf("base URL %q has no scheme: add http:// in front for a local emulator, as in %q, or https://", raw, "http://"+raw)
+	}
+	return fmt.Errorf("base URL %q has no scheme: add https:// in front, as in %q", raw, "https://"+raw)
 }

@@ -52,6 +52,14 @@ type Config struct {
 
 	// Logger receives one line per attempt; nil means no logging.
 	Logger Logger
+
+	// Now is the clock that times remembered failures (see FailureMemory);
+	// nil means time.Now. Tests pin it.
+	Now func() time.Time
+
+	// resolver looks up the host of a plain http base URL; nil means the
+	// system's. Tests map names to addresses with it.
+	resolver hostResolver
 }
 
 // Client calls the Interactly API. It is safe for concurrent use.
@@ -62,8 +70,11 @@ type Client struct {
 	policy     transport.Policy
 	pacer      *transport.Pacer
 	httpClient *http.Client
+	now        func() time.Time
+	logger     Logger
 
 	numbers *numberCache
+	writes  writeBreaker
 }
 
 // New checks cfg and returns a Client. It makes no request.
@@ -109,8 +120,13 @@ func New(cfg Config) (*Client, error) {
 			// http.Client's Timeout runs until the body is read, so it
 			// bounds the whole attempt, body included.
 			Timeout:   cfg.RequestTimeout,
-			Transport: &loggingTransport{next: newPooledTransport(), logger: logger},
+			Transport: &loggingTransport{next: loopbackOnly(newPooledTransport(), base, cfg.resolver), logger: logger},
 		},
+		now:    cfg.Now,
+		logger: logger,
+	}
+	if c.now == nil {
+		c.now = time.Now
 	}
 	c.numbers = newNumberCache(c)
 	return c, nil
@@ -119,7 +135,7 @@ func New(cfg Config) (*Client, error) {
 // request describes one API call.
 type request struct {
 	method string
-	path   string     // below the base URL, e.g. /assistants/v1/numbers
+	path   string     // below the base URL, escaped, e.g. /assistants/v1/numbers/a%2Fb
 	query  url.Values // optional
 	body   any        // JSON-encoded when non-nil
 }
@@ -140,7 +156,7 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 		}
 	}
 	call := transport.NewCall(req.method, c.policy, c.pacer)
-	ctx = transport.WithCall(ctx, call)
+	ctx = logContext(transport.WithCall(ctx, call), c.logger)
 	// fail reports a call that got no usable answer.
 	fail := func(err error) error {
 		return &RequestError{Method: req.method, Path: req.path, Attempts: call.Attempts(), Err: err}
@@ -190,6 +206,7 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 			StatusCode: status,
 			Message:    c.redact(errorMessage(body)),
 			Attempts:   call.Attempts(),
+			PacedRate:  c.pacedRate(status),
 		}
 	}
 	return nil
@@ -211,11 +228,26 @@ func (c *Client) retrying(call *transport.Call) *retryablehttp.Client {
 	}
 }
 
-func (c *Client) url(path string, query url.Values) string {
+// url joins the base URL and an escaped path. Both forms of the path are
+// set, so that String sends the escaped one as it is: escaping Path alone
+// would escape the path's escapes again, and an ID holding "%", "/" or a
+// space would reach the API as another ID.
+func (c *Client) url(escapedPath string, query url.Values) string {
 	u := *c.baseURL
-	u.Path = strings.TrimSuffix(u.Path, "/") + path
+	u.RawPath = strings.TrimSuffix(u.EscapedPath(), "/") + escapedPath
+	u.Path = unescapedPath(u.RawPath)
 	u.RawQuery = query.Encode()
 	return u.String()
+}
+
+// unescapedPath is url.PathUnescape for paths built with url.PathEscape and
+// a parsed base URL, which always unescape.
+func unescapedPath(escaped string) string {
+	path, err := url.PathUnescape(escaped)
+	if err != nil {
+		return escaped
+	}
+	return path
 }
 
 // redact removes the API key from text that came from elsewhere (a server

@@ -4,8 +4,14 @@
 // typed errors, and keeps one shared listing of the team's numbers per client,
 // because the API has no call that reads a single number. How requests get
 // through (retries, backoff, Retry-After, pacing under a rate limit or a cap,
-// bodies that break off) is the policy of package transport, plugged into
-// go-retryablehttp.
+// bodies that break off, waits that would outlast the caller's deadline) is
+// the policy of package transport, plugged into go-retryablehttp.
+//
+// A failing API is not pressed: a failed listing is shared and remembered
+// for FailureMemory (numbers_cache.go), and a breaker stops writes after
+// repeated server failures (write_breaker.go); both hand every call they
+// stop the same SharedFailure. Plain http goes only to loopback addresses,
+// checked where the connection is dialled (loopback_dialer.go).
 //
 // Logging goes through the Logger interface so that the provider can route it to
 // tflog with the API key masked; the client itself never logs the key or the

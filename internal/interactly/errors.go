@@ -19,6 +19,10 @@ type APIError struct {
 	StatusCode int
 	Message    string // the server's message, or an excerpt of its body
 	Attempts   int    // how many attempts were made, retries included
+	// PacedRate is, for a 429, the send rate in requests per second that
+	// the client had slowed down to from what the API accepted, 0 when it
+	// knows none: a value for max_requests_per_second that the API took.
+	PacedRate float64
 }
 
 func (e *APIError) Error() string {

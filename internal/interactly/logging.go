@@ -21,6 +21,23 @@ type Logger interface {
 	Trace(ctx context.Context, msg string, fields map[string]any)
 }
 
+// CallLogger is a Logger that prepares a context once per API call, before
+// the call's first line; every line of the call (one per attempt and body)
+// then gets that context. The provider sets up its tflog subsystem and the
+// key's mask there once, instead of for every line.
+type CallLogger interface {
+	Logger
+	CallContext(ctx context.Context) context.Context
+}
+
+// logContext gives ctx to logger's CallContext, when it has one.
+func logContext(ctx context.Context, logger Logger) context.Context {
+	if l, ok := logger.(CallLogger); ok {
+		return l.CallContext(ctx)
+	}
+	return ctx
+}
+
 type nopLogger struct{}
 
 func (nopLogger) Debug(context.Context, string, map[string]any) {}

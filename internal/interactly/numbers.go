@@ -97,12 +97,16 @@ func (c *Client) ListNumbers(ctx context.Context, label string) ([]Number, error
 
 // UpdateNumber calls PUT /assistants/v1/numbers/{id} and returns the updated
 // document, which also refreshes the shared copy of the team's numbers.
+// After repeated server failures of writes it fails at once with a
+// *WritesSuspended, without a request (see writeBreaker).
 func (c *Client) UpdateNumber(ctx context.Context, id string, body UpdateNumberRequest) (Number, error) {
 	req := request{method: http.MethodPut, path: numbersPath + "/" + url.PathEscape(id), body: body}
 	var number Number
-	err := c.do(ctx, req, func(body []byte) (err error) {
-		number, err = parseNumber(body)
-		return err
+	err := c.write(ctx, func() error {
+		return c.do(ctx, req, func(body []byte) (err error) {
+			number, err = parseNumber(body)
+			return err
+		})
 	})
 	if IsNotFound(err) {
 		c.numbers.forget(id)

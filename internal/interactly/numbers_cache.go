@@ -18,6 +18,12 @@ import (
 // processes anew for every command, so each command sees changes made
 // outside Terraform before it, but not those made while it runs. Writes
 // through this Client update the copy from the document the API returns.
+//
+// A listing that fails is not asked for again at once: the failure, a
+// *ListingFailure, goes to every reader that waited for it and to every
+// reader for FailureMemory after it, so a refresh of N numbers under a
+// failing listing costs one listing's attempts, whatever N and Terraform's
+// parallelism are, instead of N listings each with all their retries.
 
 // CachedNumber returns the team's number with this ID from the shared
 // listing. found is false when the team has no such number.
@@ -73,6 +79,7 @@ type numberCache struct {
 	mu       sync.Mutex
 	snapshot *numberSnapshot // nil until the first listing succeeds
 	inflight *listing        // the listing call under way, if any
+	failure  *ListingFailure // the last failed listing, remembered until its Until
 }
 
 // listing is one GET of the team's numbers that several readers wait on.
@@ -100,6 +107,10 @@ func (nc *numberCache) read(ctx context.Context, fn func(*numberSnapshot)) error
 			nc.mu.Unlock()
 			return nil
 		}
+		if f := nc.failure; f != nil && nc.client.now().Before(f.until) {
+			nc.mu.Unlock()
+			return f
+		}
 		call := nc.inflight
 		if call == nil {
 			call = &listing{ctx: ctx, done: make(chan struct{})}
@@ -125,7 +136,8 @@ func (nc *numberCache) read(ctx context.Context, fn func(*numberSnapshot)) error
 
 // list fetches the team's numbers for call. It runs in its own goroutine so
 // the reader that started it can stop waiting when its context ends, while
-// the request itself still follows that reader's context.
+// the request itself still follows that reader's context. A failure that
+// is not that reader's own cancellation or deadline is remembered.
 func (nc *numberCache) list(ctx context.Context, call *listing) {
 	numbers, err := nc.client.ListNumbers(ctx, "")
 	nc.mu.Lock()
@@ -134,8 +146,14 @@ func (nc *numberCache) list(ctx context.Context, call *listing) {
 	nc.inflight = nil
 	if err != nil {
 		call.err = err
+		if ctx.Err() == nil {
+			at := nc.client.now()
+			nc.failure = &ListingFailure{Err: err, At: at, until: at.Add(FailureMemory)}
+			call.err = nc.failure
+		}
 		return
 	}
+	nc.failure = nil
 	snapshot := &numberSnapshot{
 		byID:     make(map[string]Number, len(numbers)),
 		idByE164: make(map[string]string, len(numbers)),

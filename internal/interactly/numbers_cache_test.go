@@ -119,37 +119,16 @@ func TestEachClientListsAnew(t *testing.T) {
 	}
 }
 
-func TestCancelledReaderDoesNotFailOthers(t *testing.T) {
+func TestFailedListingIsNotCachedBeyondItsMemory(t *testing.T) {
 	t.Parallel()
-	emu := emulator.New(emulator.Options{APIKey: testKey, Seed: seed()})
-	emu.AddFault(emulator.Fault{Method: "GET", Latency: 300 * time.Millisecond, Times: 1})
-	_, client := startEmulatorWith(t, emu)
-
-	first, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { _, _, err := client.CachedNumber(first, "num-1"); done <- err }()
-	time.Sleep(50 * time.Millisecond) // let the first reader start the listing
-	second := make(chan error, 1)
-	go func() { _, _, err := client.CachedNumber(context.Background(), "num-1"); second <- err }()
-	time.Sleep(50 * time.Millisecond)
-	cancel()
-
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled reader: err = %v, want context.Canceled", err)
-	}
-	if err := <-second; err != nil {
-		t.Errorf("the other reader failed with %v; want it to list again", err)
-	}
-}
-
-func TestFailedListingIsNotCached(t *testing.T) {
-	t.Parallel()
-	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRetries = 0 })
+	clock := newFakeClock()
+	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRetries = 0; c.Now = clock.Now })
 	emu.AddFault(emulator.Fault{Method: "GET", Status: 503, Times: 1})
 	ctx := context.Background()
 	if _, _, err := client.CachedNumber(ctx, "num-1"); interactly.StatusCode(err) != 503 {
 		t.Fatalf("first read err = %v; want the 503", err)
 	}
+	clock.Advance(interactly.FailureMemory)
 	if _, found, err := client.CachedNumber(ctx, "num-1"); err != nil || !found {
 		t.Fatalf("second read = %v, %v; want a fresh listing", found, err)
 	}

@@ -45,8 +45,15 @@ type answer struct {
 // call sends one request. key replaces the API key when not empty (the
 // wrong-key probe); body is sent as it is when not nil.
 func (c *rawClient) call(ctx context.Context, method, path string, query url.Values, body []byte, key string) (answer, error) {
+	// path is escaped already (IDs go through url.PathEscape): set both
+	// forms, or String would escape its escapes again.
 	u := *c.base
-	u.Path = strings.TrimSuffix(u.Path, "/") + path
+	u.RawPath = strings.TrimSuffix(u.EscapedPath(), "/") + path
+	unescaped, err := url.PathUnescape(u.RawPath)
+	if err != nil {
+		return answer{}, err
+	}
+	u.Path = unescaped
 	u.RawQuery = query.Encode()
 	var reader io.Reader
 	if body != nil {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 
@@ -39,11 +40,33 @@ func (e *testEmulator) expectAPI(id string, w want) resource.TestCheckFunc {
 	}
 }
 
-// expectCount checks how many requests of a route reached the emulator.
-func (e *testEmulator) expectCount(route string, count int) resource.TestCheckFunc {
+// expectPUTs checks how many updates reached the emulator.
+func (e *testEmulator) expectPUTs(count int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if got := e.Counts()[route]; got != count {
-			return fmt.Errorf("%s requests = %d, want %d (all counts: %v)", route, got, count, e.Counts())
+		if got := e.Counts()[routeUpdate]; got != count {
+			return fmt.Errorf("%s requests = %d, want %d (all counts: %v)", routeUpdate, got, count, e.Counts())
+		}
+		return nil
+	}
+}
+
+// expectFaultHits checks that the one fault added to the emulator answered
+// exactly times requests.
+func (e *testEmulator) expectFaultHits(times int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if faults := e.Faults(); len(faults) != 1 || faults[0].Hits != times {
+			return fmt.Errorf("the faults answered as %+v, want one fault answering %d requests: the path it should exercise was not taken", faults, times)
+		}
+		return nil
+	}
+}
+
+// expectRefusals checks that the emulator's rate limit refused at least one
+// request.
+func (e *testEmulator) expectRefusals() resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if e.StatusCounts()[http.StatusTooManyRequests] == 0 {
+			return fmt.Errorf("the API refused no request (answers by status: %v): the rate limit was never met", e.StatusCounts())
 		}
 		return nil
 	}
@@ -93,6 +116,16 @@ func expectState(address string, values map[string]any) []statecheck.StateCheck 
 		checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New(attr), check))
 	}
 	return checks
+}
+
+// expectNotInState checks that state holds no resource at address.
+func expectNotInState(address string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		if _, ok := s.RootModule().Resources[address]; ok {
+			return fmt.Errorf("%s is still in state", address)
+		}
+		return nil
+	}
 }
 
 // errorMatching compiles an expected error pattern in which every space

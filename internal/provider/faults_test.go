@@ -34,7 +34,12 @@ resource "interactly_number" "sales" {
   number       = "+14155550101"
   assistant_id = "asst-sales"
 }`),
-					Check: emu.expectAPI(salesID, want{"asst-sales", true, false}),
+					Check: resource.ComposeTestCheckFunc(
+						emu.expectAPI(salesID, want{"asst-sales", true, false}),
+						// The fault answered as many requests as it was
+						// given, so the apply went through the retries.
+						emu.expectFaultHits(fault.Times),
+					),
 				}},
 			})
 		})
@@ -57,6 +62,9 @@ resource "interactly_number" "all" {
   assistant_id = "asst-night"
 }`),
 			Check: resource.ComposeTestCheckFunc(
+				// Three PUTs at once against a burst of two: the API refused
+				// some, and the apply still ended as configured.
+				emu.expectRefusals(),
 				emu.expectAPI(supportID, want{"asst-night", true, true}),
 				emu.expectAPI(salesID, want{"asst-night", true, false}),
 				emu.expectAPI(londonID, want{"asst-night", false, false}),
@@ -88,16 +96,28 @@ func TestAccFaults_permanentFailuresAreReported(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			emu := newTestEmulatorWith(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam(), Profile: tc.profile})
 			emu.AddFault(tc.fault)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProviders,
-				Steps: []resource.TestStep{{
-					Config: emu.configWith(tc.retries, `
+			config := emu.configWith(tc.retries, `
 resource "interactly_number" "sales" {
   number       = "+14155550101"
   assistant_id = "asst-sales"
-}`),
-					ExpectError: errorMatching(tc.err),
-				}},
+}`)
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{
+					{Config: config, ExpectError: errorMatching(tc.err)},
+					{
+						// Once the API is healthy again the next apply
+						// converges, whatever the failure left in state.
+						PreConfig: func() {
+							if emu.Faults()[0].Hits == 0 {
+								t.Errorf("the fault never fired; the error came from elsewhere")
+							}
+							emu.ClearFaults()
+						},
+						Config: config,
+						Check:  emu.expectAPI(salesID, want{"asst-sales", true, false}),
+					},
+				},
 			})
 		})
 	}

@@ -15,25 +15,26 @@ import (
 const logSubsystem = "interactly_api"
 
 // tfLogger sends the client's log lines to tflog. The logging context comes
-// from each Terraform call, so masking cannot be set once at configure: every
-// line gets the subsystem and the API key mask anew.
+// from each Terraform call, so the subsystem and the API key's mask cannot be
+// set once at configure: the client asks for them once per API call
+// (CallContext), and every line of the call reuses that context.
 type tfLogger struct {
 	apiKey string
 }
 
-var _ interactly.Logger = tfLogger{}
+var _ interactly.CallLogger = tfLogger{}
 
 func newTFLogger(apiKey string) tfLogger { return tfLogger{apiKey: apiKey} }
 
-func (l tfLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
-	tflog.SubsystemDebug(l.context(ctx), logSubsystem, msg, fields)
-}
+// subsystemReady marks a context that has the subsystem and the mask of the
+// tfLogger it holds: a logger of another key (another provider block) still
+// sets up its own mask.
+type subsystemReady struct{}
 
-func (l tfLogger) Trace(ctx context.Context, msg string, fields map[string]any) {
-	tflog.SubsystemTrace(l.context(ctx), logSubsystem, msg, fields)
-}
-
-func (l tfLogger) context(ctx context.Context) context.Context {
+func (l tfLogger) CallContext(ctx context.Context) context.Context {
+	if ready, _ := ctx.Value(subsystemReady{}).(tfLogger); ready == l {
+		return ctx
+	}
 	ctx = tflog.NewSubsystem(ctx, logSubsystem,
 		tflog.WithLevelFromEnv("TF_LOG_PROVIDER", "INTERACTLY", "API"),
 		// Report the client's call site, not this adapter.
@@ -42,5 +43,15 @@ func (l tfLogger) context(ctx context.Context) context.Context {
 		ctx = tflog.SubsystemMaskMessageStrings(ctx, logSubsystem, l.apiKey)
 		ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, logSubsystem, l.apiKey)
 	}
-	return ctx
+	return context.WithValue(ctx, subsystemReady{}, l)
+}
+
+// Debug and Trace prepare the context themselves only for a line that comes
+// without one, which the client never sends.
+func (l tfLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	tflog.SubsystemDebug(l.CallContext(ctx), logSubsystem, msg, fields)
+}
+
+func (l tfLogger) Trace(ctx context.Context, msg string, fields map[string]any) {
+	tflog.SubsystemTrace(l.CallContext(ctx), logSubsystem, msg, fields)
 }

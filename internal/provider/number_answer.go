@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -11,16 +10,23 @@ import (
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
-// recordAnswer is what the state records after sending sent to a number
-// whose last known values are known, given the API's answer.
+// appliedModel is what the state records after an apply sent sent to a number
+// whose last known values are known, and the API answered answer.
 //
-// The answer wins where it speaks. A value the provider sent and the answer
-// leaves out is recorded as sent (an update that succeeded applied it); a
-// value neither sent nor in the answer keeps its last known value. An answer
-// that contradicts what was sent means the API did not apply it, which is
-// an error rather than something to record quietly.
-func recordAnswer(known numberModel, sent interactly.UpdateNumberRequest, answer interactly.Number) (numberModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
+// Every value the plan showed as known is recorded as planned: that is the
+// plan's promise, and a change made in the dashboard meanwhile shows as
+// ordinary drift at the next refresh. A value the plan left unknown (the
+// number itself was only known at apply) takes what the API says.
+// An answer that contradicts what was sent means the API did not apply it,
+// which is an error naming the attribute rather than something to record.
+func appliedModel(planned, known numberModel, sent interactly.UpdateNumberRequest, answer interactly.Number) (numberModel, diag.Diagnostics) {
+	return planned.withUnknownsFrom(answeredModel(known, sent, answer)), contradictions(sent, answer)
+}
+
+// answeredModel is the number as the API's answer to sent shows it. A value
+// sent and left out of the answer is recorded as sent (the update succeeded,
+// so it holds); a value neither sent nor answered keeps its last known value.
+func answeredModel(known numberModel, sent interactly.UpdateNumberRequest, answer interactly.Number) numberModel {
 	if sent.InboundEnabled != nil {
 		known.InboundEnabled = types.BoolPointerValue(sent.InboundEnabled)
 	}
@@ -28,7 +34,17 @@ func recordAnswer(known numberModel, sent interactly.UpdateNumberRequest, answer
 		known.OutboundEnabled = types.BoolPointerValue(sent.OutboundEnabled)
 	}
 	out := known.over(answer)
+	if sent.AssistantID != nil && answer.AssistantID == "" {
+		// An answer to a PUT without an assistant leaves the field out; it
+		// is not a detach.
+		out.AssistantID = stringOrNull(*sent.AssistantID)
+	}
+	return out
+}
 
+// contradictions reports each sent value that the answer contradicts.
+func contradictions(sent interactly.UpdateNumberRequest, answer interactly.Number) diag.Diagnostics {
+	var diags diag.Diagnostics
 	contradicts := func(attribute string, sentValue, answered any) {
 		diags.AddAttributeError(path.Root(attribute), "The API did not apply "+attribute,
 			fmt.Sprintf("Number %s was updated with %s = %v, but the API answered %v. It may refuse the value without an error, "+
@@ -36,12 +52,9 @@ func recordAnswer(known numberModel, sent interactly.UpdateNumberRequest, answer
 				answer.Number, attribute, sentValue, answered))
 	}
 	if sent.AssistantID != nil {
-		// An answer without an assistant is taken as leaving the field out,
-		// not as a detach: the update succeeded, so what was sent holds.
 		if a := answer.AssistantID; a != "" && a != *sent.AssistantID {
 			contradicts("assistant_id", fmt.Sprintf("%q", *sent.AssistantID), fmt.Sprintf("%q", a))
 		}
-		out.AssistantID = stringOrNull(*sent.AssistantID)
 	}
 	if sent.InboundEnabled != nil && answer.InboundEnabled != nil && *answer.InboundEnabled != *sent.InboundEnabled {
 		contradicts("inbound_enabled", *sent.InboundEnabled, *answer.InboundEnabled)
@@ -49,33 +62,47 @@ func recordAnswer(known numberModel, sent interactly.UpdateNumberRequest, answer
 	if sent.OutboundEnabled != nil && answer.OutboundEnabled != nil && *answer.OutboundEnabled != *sent.OutboundEnabled {
 		contradicts("outbound_enabled", *sent.OutboundEnabled, *answer.OutboundEnabled)
 	}
-	return out, diags
+	return diags
 }
 
-// checkPlanned fails an apply whose result differs from a value the plan
-// showed as known, with an error that says what changed, instead of letting
-// Terraform report "inconsistent result after apply" as a provider bug.
-func checkPlanned(planned, applied numberModel) diag.Diagnostics {
-	var diags diag.Diagnostics
-	for _, a := range []struct {
-		name             string
-		planned, applied attr.Value
-	}{
-		{"id", planned.ID, applied.ID},
-		{"team_id", planned.TeamID, applied.TeamID},
-		{"provider_name", planned.ProviderName, applied.ProviderName},
-		{"label", planned.Label, applied.Label},
-		{"assistant_id", planned.AssistantID, applied.AssistantID},
-		{"inbound_enabled", planned.InboundEnabled, applied.InboundEnabled},
-		{"outbound_enabled", planned.OutboundEnabled, applied.OutboundEnabled},
-	} {
-		if a.planned.IsUnknown() || a.planned.Equal(a.applied) {
-			continue
+// withUnknownsFrom keeps every known value of m and takes the others from o.
+func (m numberModel) withUnknownsFrom(o numberModel) numberModel {
+	str := func(v, other types.String) types.String {
+		if v.IsUnknown() {
+			return other
 		}
-		diags.AddAttributeError(path.Root(a.name), "Number changed since the plan",
-			fmt.Sprintf("The plan showed %s = %s, but the API now reports %s for number %s. It was changed outside Terraform "+
-				"after the plan was made. The update was applied; run terraform plan again to see the number as it is now.",
-				a.name, a.planned, a.applied, applied.Number.ValueString()))
+		return v
 	}
-	return diags
+	boolean := func(v, other types.Bool) types.Bool {
+		if v.IsUnknown() {
+			return other
+		}
+		return v
+	}
+	return numberModel{
+		ID:              str(m.ID, o.ID),
+		Number:          str(m.Number, o.Number),
+		TeamID:          str(m.TeamID, o.TeamID),
+		Label:           str(m.Label, o.Label),
+		ProviderName:    str(m.ProviderName, o.ProviderName),
+		AssistantID:     str(m.AssistantID, o.AssistantID),
+		InboundEnabled:  boolean(m.InboundEnabled, o.InboundEnabled),
+		OutboundEnabled: boolean(m.OutboundEnabled, o.OutboundEnabled),
+	}
+}
+
+// quietPlan is the plan of a number that stays adopted: what the
+// configuration sets, and for everything else the values last known, so the
+// plan shows as changing only what the apply will change. The configuration
+// here is the one Terraform planned from, with ignore_changes applied.
+func quietPlan(config, known numberModel) numberModel {
+	out := known
+	out.AssistantID = config.AssistantID
+	if !config.InboundEnabled.IsNull() {
+		out.InboundEnabled = config.InboundEnabled
+	}
+	if !config.OutboundEnabled.IsNull() {
+		out.OutboundEnabled = config.OutboundEnabled
+	}
+	return out
 }

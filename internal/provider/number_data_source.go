@@ -4,12 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-
-	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
 var (
@@ -23,17 +22,24 @@ var (
 func NewNumberDataSource() datasource.DataSource { return &numberDataSource{} }
 
 type numberDataSource struct {
-	client *interactly.Client
+	configured
+}
+
+// numberDataSourceModel is a number document and the data source's timeouts.
+type numberDataSourceModel struct {
+	numberModel
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *numberDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_number"
 }
 
-func (d *numberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *numberDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one phone number of the Interactly team by exactly one of `id`, `number` or `label`.",
 		Attributes:          numberDataAttributes(true),
+		Blocks:              map[string]schema.Block{"timeouts": dataSourceTimeoutsBlock(ctx, "looking the number up")},
 	}
 }
 
@@ -44,17 +50,22 @@ func (d *numberDataSource) ConfigValidators(context.Context) []datasource.Config
 }
 
 func (d *numberDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *numberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config numberModel
+	var config numberDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withReadDeadline(ctx, config.Timeouts, "looking the number up", "data source", &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if !config.Label.IsNull() {
-		d.readByLabel(ctx, config.Label.ValueString(), resp)
+		d.readByLabel(ctx, config, resp)
 		return
 	}
 	ref := numberRef{value: config.ID.ValueString()}
@@ -63,23 +74,24 @@ func (d *numberDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	number, found, err := ref.lookup(ctx, d.client)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to look up the number with "+ref.String(), err)
+		addFailure(ctx, &resp.Diagnostics, d.reports(), "Unable to look up the number with "+ref.String(), err)
 		return
 	}
 	if !found {
-		resp.Diagnostics.AddError("Number not found",
-			fmt.Sprintf("The Interactly team of this API key has no number with %s. Check the value and that the key belongs to the team that owns the number.", ref))
+		listing, _ := d.client.CachedNumbers(ctx) // the listing the lookup just read
+		resp.Diagnostics.AddError("Number not found", notInTeamDetail(ref.String(), listing, d.keySource()))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newNumberModel(number))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, numberDataSourceModel{numberModel: newNumberModel(number), Timeouts: config.Timeouts})...)
 }
 
 // readByLabel asks the API for the numbers with this label (a server-side
 // query) and takes the one that has it, failing unless exactly one does.
-func (d *numberDataSource) readByLabel(ctx context.Context, label string, resp *datasource.ReadResponse) {
+func (d *numberDataSource) readByLabel(ctx context.Context, config numberDataSourceModel, resp *datasource.ReadResponse) {
+	label := config.Label.ValueString()
 	matches, err := teamNumbers(ctx, d.client, label)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to look up the number with label %q", label), err)
+		addFailure(ctx, &resp.Diagnostics, d.reports(), fmt.Sprintf("Unable to look up the number with label %q", label), err)
 		return
 	}
 	if len(matches) != 1 {
@@ -88,5 +100,5 @@ func (d *numberDataSource) readByLabel(ctx context.Context, label string, resp *
 				"Look the number up by id or number instead, or list them with the interactly_numbers data source.", label, len(matches)))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newNumberModel(matches[0]))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, numberDataSourceModel{numberModel: newNumberModel(matches[0]), Timeouts: config.Timeouts})...)
 }

@@ -78,7 +78,7 @@ func TestNumberIdentity_importByInvalidIdentity(t *testing.T) {
 	cases := map[string]struct{ id, summary, detail string }{
 		"empty":        {"", "Invalid import identity", "empty"},
 		"phone number": {"+14155550101", "Invalid import identity", `write id = "+14155550101"`},
-		"unknown ID":   {"no-such-number", "Cannot import number no-such-number", "no number with ID no-such-number"},
+		"unknown ID":   {"no-such-number", "Cannot import number no-such-number", "none with ID no-such-number"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -19,7 +19,16 @@ func TestParseNumberImportID(t *testing.T) {
 		{"", numberRef{}, "import ID is empty"},
 		{"   ", numberRef{}, "import ID is empty"},
 		{"+0123", numberRef{}, "not an E.164 phone number"},
-		{"+1 415 555 0100", numberRef{}, "not an E.164 phone number"},
+		{"+1 415 555 0100", numberRef{}, `"+1 415 555 0100" starts with "+" but is not an E.164 phone number`},
+		{"+1 415 555 0100", numberRef{}, "; write it without spaces or punctuation, as +14155550100"},
+		{"+1 (415) 555-0100", numberRef{}, "as +14155550100"},
+		{"5035550103", numberRef{}, `"5035550103" looks like a phone number without its "+"`},
+		{"5035550103", numberRef{}, "such as +15035550103 for a number in the US or Canada"},
+		{"(503) 555-0103", numberRef{}, "such as +15035550103"},
+		{"442071838750", numberRef{}, "such as +442071838750 if it starts with its country code"},
+		{"123456", numberRef{value: "123456"}, ""},                     // too short for a phone number: an ID
+		{"1234567890123456", numberRef{value: "1234567890123456"}, ""}, // too long for E.164: an ID
+		{"64f1c0ffee0123456789abcd", numberRef{value: "64f1c0ffee0123456789abcd"}, ""},
 		{"+", numberRef{}, "not an E.164 phone number"},
 		{"abc/def", numberRef{}, "is not a number ID"},
 		{"two words", numberRef{}, "is not a number ID"},

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -24,11 +25,12 @@ var (
 func NewNumberListResource() list.ListResource { return &numberListResource{} }
 
 type numberListResource struct {
-	client *interactly.Client
+	configured
 }
 
 type numberListModel struct {
-	Label types.String `tfsdk:"label"`
+	Label    types.String     `tfsdk:"label"`
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (l *numberListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -45,11 +47,12 @@ func (l *numberListResource) ListResourceConfigSchema(_ context.Context, _ list.
 				Validators:          []validator.String{labelValidator()},
 			},
 		},
+		Blocks: map[string]listschema.Block{"timeouts": listTimeoutsBlock()},
 	}
 }
 
 func (l *numberListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	l.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	l.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 // List makes its one API call before streaming, so a failure comes back as a
@@ -68,9 +71,15 @@ func (l *numberListResource) List(ctx context.Context, req list.ListRequest, str
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	numbers, err := teamNumbers(ctx, l.client, config.Label.ValueString())
+	listCtx, cancel := withReadDeadline(ctx, config.Timeouts, "listing the numbers", "list block's config", &diags)
+	defer cancel()
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	numbers, err := teamNumbers(listCtx, l.client, config.Label.ValueString())
 	if err != nil {
-		addAPIError(&diags, "Unable to list the team's numbers", err)
+		addFailure(listCtx, &diags, l.reports(), "Unable to list the team's numbers", err)
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
@@ -97,9 +106,10 @@ func numberListResult(ctx context.Context, req list.ListRequest, n interactly.Nu
 	result.Diagnostics.Append(setNumberIdentity(ctx, result.Identity, n.ID)...)
 	if req.IncludeResource {
 		result.Diagnostics.Append(result.Resource.Set(ctx, numberResourceModel{
-			numberModel: newNumberModel(n),
-			OnDestroy:   types.StringValue(onDestroyDetach),
-			Timeouts:    nullTimeouts(),
+			numberModel:  newNumberModel(n),
+			OnDestroy:    types.StringValue(onDestroyDetach),
+			RestorePoint: restorePointOf(n),
+			Timeouts:     nullTimeouts(),
 		})...)
 	}
 	return result

@@ -43,13 +43,24 @@ type listed struct {
 // label in the configuration.
 func (p *protocolProvider) list(label string, limit int64, includeResource bool) ([]listed, []*tfprotov6.Diagnostic) {
 	p.t.Helper()
-	server, ok := p.server.(tfprotov6.ListResourceServer)
-	if !ok {
-		p.t.Fatalf("the provider server %T does not serve list resources", p.server)
-	}
 	attrs := map[string]any{}
 	if label != "" {
 		attrs["label"] = label
+	}
+	return p.listConfigured(attrs, limit, includeResource)
+}
+
+// listWith lists with this configuration, the default limit and no resource.
+func (p *protocolProvider) listWith(attrs map[string]any) ([]listed, []*tfprotov6.Diagnostic) {
+	p.t.Helper()
+	return p.listConfigured(attrs, 100, false)
+}
+
+func (p *protocolProvider) listConfigured(attrs map[string]any, limit int64, includeResource bool) ([]listed, []*tfprotov6.Diagnostic) {
+	p.t.Helper()
+	server, ok := p.server.(tfprotov6.ListResourceServer)
+	if !ok {
+		p.t.Fatalf("the provider server %T does not serve list resources", p.server)
 	}
 	stream, err := server.ListResource(p.t.Context(), &tfprotov6.ListResourceRequest{
 		TypeName:        "interactly_number",

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"net/http"
 	"testing"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
@@ -33,5 +34,31 @@ func TestTeamNumbersFillsTheLabelItFilteredBy(t *testing.T) {
 		if got, reported := all[0].Label, profile != emulator.ProfileSparse; (got != nil) != reported {
 			t.Errorf("%s: unfiltered label of %s = %v; want it only where the API reports it", profile, all[0].Number, got)
 		}
+	}
+}
+
+// A server that ignores the label query answers with the whole team: only
+// the numbers with the label are kept, for both data sources and the list
+// resource.
+func TestTeamNumbersFiltersByLabelItself(t *testing.T) {
+	t.Parallel()
+	emu := startTestEmulator(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam(), Profile: emulator.ProfileDefault},
+		func(next http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				r.URL.RawQuery = "" // the label query, ignored
+				next.ServeHTTP(w, r)
+			})
+		})
+	client, err := interactly.New(interactly.Config{APIKey: testAPIKey, BaseURL: emu.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	support, err := teamNumbers(t.Context(), client, "support")
+	if err != nil || len(support) != 1 || support[0].ID != supportID {
+		t.Fatalf("teamNumbers(support) from a server that ignores the query = %+v, %v; want only %s", support, err, supportID)
+	}
+	none, err := teamNumbers(t.Context(), client, "nobody")
+	if err != nil || len(none) != 0 {
+		t.Errorf("teamNumbers(nobody) = %+v, %v; want no number", none, err)
 	}
 }

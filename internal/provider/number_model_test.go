@@ -36,23 +36,6 @@ func TestNewNumberModel(t *testing.T) {
 	}
 }
 
-func TestDesiredUpdate(t *testing.T) {
-	t.Parallel()
-	// Omitted assistant: detach. Omitted switches: not sent.
-	body := desiredUpdate(numberResourceModel{numberModel: numberModel{
-		AssistantID: types.StringNull(), InboundEnabled: types.BoolNull(), OutboundEnabled: types.BoolNull(),
-	}})
-	if body.AssistantID == nil || *body.AssistantID != "" || body.InboundEnabled != nil || body.OutboundEnabled != nil {
-		t.Errorf("omitted everything: %+v", body)
-	}
-	body = desiredUpdate(numberResourceModel{numberModel: numberModel{
-		AssistantID: types.StringValue("a1"), InboundEnabled: types.BoolValue(false), OutboundEnabled: types.BoolValue(true),
-	}})
-	if *body.AssistantID != "a1" || *body.InboundEnabled || !*body.OutboundEnabled {
-		t.Errorf("set everything: %+v", body)
-	}
-}
-
 func TestRestoreRequest(t *testing.T) {
 	t.Parallel()
 	on := true
@@ -92,7 +75,7 @@ func TestNumberModelOver(t *testing.T) {
 	}
 }
 
-func TestRecordAnswer(t *testing.T) {
+func TestAnsweredModel(t *testing.T) {
 	t.Parallel()
 	known := numberModel{
 		ID: types.StringValue("n1"), Number: types.StringValue("+14155550100"), TeamID: types.StringValue("t1"),
@@ -133,7 +116,7 @@ func TestRecordAnswer(t *testing.T) {
 			name:    "an answer naming another assistant contradicts the update",
 			sent:    interactly.UpdateNumberRequest{AssistantID: ptr("a1")},
 			answer:  interactly.Number{ID: "n1", Number: "+14155550100", AssistantID: "a9"},
-			want:    func(m *numberModel) { m.AssistantID = types.StringValue("a1") },
+			want:    func(m *numberModel) { m.AssistantID = types.StringValue("a9") },
 			errPath: "assistant_id",
 		},
 		{
@@ -145,7 +128,7 @@ func TestRecordAnswer(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		got, diags := recordAnswer(known, tt.sent, tt.answer)
+		got, diags := answeredModel(known, tt.sent, tt.answer), contradictions(tt.sent, tt.answer)
 		want := known
 		tt.want(&want)
 		if got != want {
@@ -160,21 +143,34 @@ func TestRecordAnswer(t *testing.T) {
 	}
 }
 
-func TestCheckPlanned(t *testing.T) {
+// The apply records every value the plan showed as known, whatever the
+// answer says of values it did not send; unknown ones take the answer's.
+func TestAppliedModel(t *testing.T) {
 	t.Parallel()
-	applied := numberModel{
+	known := numberModel{
 		ID: types.StringValue("n1"), Number: types.StringValue("+14155550100"), TeamID: types.StringValue("t1"),
-		Label: types.StringValue("now"), ProviderName: types.StringValue("twilio"), AssistantID: types.StringValue("a1"),
-		InboundEnabled: types.BoolValue(true), OutboundEnabled: types.BoolNull(),
+		Label: types.StringValue("then"), ProviderName: types.StringValue("twilio"), AssistantID: types.StringNull(),
+		InboundEnabled: types.BoolValue(true), OutboundEnabled: types.BoolValue(true),
 	}
-	planned := applied
-	planned.Label, planned.InboundEnabled, planned.OutboundEnabled = types.StringUnknown(), types.BoolUnknown(), types.BoolUnknown()
-	if diags := checkPlanned(planned, applied); diags.HasError() {
-		t.Errorf("unknown planned values accept anything: %v", diags)
+	planned := known
+	planned.AssistantID = types.StringValue("a1")
+	// The dashboard renamed the number and turned outbound calls off after the plan.
+	answer := interactly.Number{ID: "n1", Number: "+14155550100", AssistantID: "a1", Label: ptr("now"), OutboundEnabled: ptr(false)}
+	sent := interactly.UpdateNumberRequest{AssistantID: ptr("a1")}
+	got, diags := appliedModel(planned, known, sent, answer)
+	if diags.HasError() || got != planned {
+		t.Errorf("known planned values:\n got %+v (%v)\nwant %+v", got, diags, planned)
 	}
-	planned.ID, planned.Label = types.StringValue("n0"), types.StringValue("then")
-	diags := checkPlanned(planned, applied)
-	if diags.ErrorsCount() != 2 || !strings.Contains(diags[0].Detail(), `id = "n0"`) || !strings.Contains(diags[1].Detail(), `label = "then"`) {
-		t.Errorf("known planned values that changed: %v", diags)
+
+	planned.Label, planned.OutboundEnabled, planned.TeamID = types.StringUnknown(), types.BoolUnknown(), types.StringUnknown()
+	got, _ = appliedModel(planned, known, sent, answer)
+	want := planned
+	want.Label, want.OutboundEnabled, want.TeamID = types.StringValue("now"), types.BoolValue(false), types.StringValue("t1")
+	if got != want {
+		t.Errorf("unknown planned values:\n got %+v\nwant %+v", got, want)
+	}
+
+	if _, diags := appliedModel(planned, known, sent, interactly.Number{ID: "n1", Number: "+14155550100", AssistantID: "a9"}); !diags.HasError() {
+		t.Error("an answer that contradicts what was sent is not an error")
 	}
 }

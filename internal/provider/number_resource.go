@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -39,14 +41,19 @@ var (
 // on_destroy says.
 func NewNumberResource() resource.Resource { return &numberResource{} }
 
+// numberTypeName is the resource's type name, also the key under which a
+// Read records the numbers it removed from state.
+const numberTypeName = "interactly_number"
+
 type numberResource struct {
-	client *interactly.Client
+	configured
 }
 
 type numberResourceModel struct {
 	numberModel
-	OnDestroy types.String   `tfsdk:"on_destroy"`
-	Timeouts  timeouts.Value `tfsdk:"timeouts"`
+	OnDestroy    types.String   `tfsdk:"on_destroy"`
+	RestorePoint types.Object   `tfsdk:"restore_point"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *numberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -123,15 +130,16 @@ func (r *numberResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Computed:            true,
 				PlanModifiers:       fixed,
 			},
+			"restore_point": restorePointAttribute(),
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeoutOptions()),
+			"timeouts": resourceTimeoutsBlock(ctx),
 		},
 	}
 }
 
 func (r *numberResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -146,7 +154,7 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 	e164 := plan.Number.ValueString()
 	existing, found, err := r.client.CachedNumberByE164(ctx, e164)
 	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, "Unable to look up number "+e164, err)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to look up number "+e164, err)
 		return
 	}
 	if !found {
@@ -160,22 +168,30 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 				e164, plan.ID.ValueString(), e164, existing.ID))
 		return
 	}
-	resp.Diagnostics.Append(saveRestorePoint(ctx, resp.Private, existing)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	sent := desiredUpdate(config)
+	plan.RestorePoint = restorePointOf(existing)
+	sent := adoptionRequest(plan.numberModel, config.numberModel)
 	updated, err := r.client.UpdateNumber(ctx, existing.ID, sent)
 	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, "Unable to configure number "+e164, err)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to configure number "+e164, err)
+		if mayHaveApplied(err) {
+			// Keep the number in state with its restore point, as it was
+			// before the write: Terraform marks it tainted, and the next
+			// apply releases it as on_destroy says and adopts it again.
+			plan.numberModel = newNumberModel(existing)
+			resp.Diagnostics.AddAttributeWarning(path.Root("number"), "Number "+e164+" kept in state as tainted",
+				"The change may have reached the API before the failure, so the number stays in state, with the values it had "+
+					"before this apply and its restore point. Terraform marks it tainted: the next apply releases it as on_destroy "+
+					"says (\"restore\" puts back the values it had before Terraform adopted it) and then adopts it again.")
+			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+			resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, existing.ID)...)
+		}
 		return
 	}
-	model, diags := recordAnswer(newNumberModel(existing), sent, updated)
+	model, diags := appliedModel(plan.numberModel, newNumberModel(existing), sent, updated)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(checkPlanned(plan.numberModel, model)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		// Written, but not as asked: keep it (tainted) as the API answered.
+		model = answeredModel(newNumberModel(existing), sent, updated)
 	}
 	plan.numberModel = model
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -194,53 +210,81 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 	ctx, cancel := withDeadline(ctx, state.Timeouts, opRead, &resp.Diagnostics)
 	defer cancel()
+	e164 := state.Number.ValueString()
 	number, found, err := r.client.CachedNumber(ctx, state.ID.ValueString())
 	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, "Unable to read number "+state.Number.ValueString(), err)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to read number "+e164, err)
 		return
 	}
 	if !found {
-		// Released or moved outside Terraform: drop it so the next plan
-		// proposes to adopt it again instead of failing.
-		resp.State.RemoveResource(ctx)
+		r.readMissing(ctx, state, resp)
 		return
 	}
-	// on_destroy and timeouts live in state alone.
+	if state.RestorePoint.IsNull() {
+		var diags diag.Diagnostics
+		state.RestorePoint, diags = legacyRestorePoint(ctx, req.Private)
+		resp.Diagnostics.Append(diags...)
+	}
+	// on_destroy, timeouts and the restore point live in state alone.
 	state.numberModel = state.over(number)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
+// readMissing handles a number the listing lacks: it is removed from state
+// only when the listing is evidence that it left the team.
+func (r *numberResource) readMissing(ctx context.Context, state numberResourceModel, resp *resource.ReadResponse) {
+	e164 := state.Number.ValueString()
+	listing, err := r.client.CachedNumbers(ctx)
+	if err != nil {
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to read number "+e164, err)
+		return
+	}
+	if d := judgeDeparture(state.TeamID, listing); d != departed {
+		summary, detail := departureExplanation(d, e164, state.TeamID, listing, r.keySource())
+		if r.reports().explainedBy(summary, summary) != "" {
+			detail = "Kept in state for the same reason as the error \"" + summary + "\", explained in full there."
+		}
+		resp.Diagnostics.AddError(summary, detail)
+		return
+	}
+	resp.Diagnostics.AddWarning("Number "+e164+" left the team",
+		fmt.Sprintf("The Interactly team no longer has number %s (ID %s): it was released or moved outside Terraform. "+
+			"It was removed from state. A destroy needs nothing more; a plan proposes to adopt it again, which fails until "+
+			"the team has the number back.", e164, state.ID.ValueString()))
+	r.data.forgotten.remember(numberTypeName, e164) // data is set: Read runs configured
+	resp.State.RemoveResource(ctx)
+}
+
 func (r *numberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state, config numberResourceModel
+	var plan, state numberResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !changesNumber(config, state) {
-		// Only on_destroy or timeouts changed, which live in state alone;
-		// the plan kept every other value as the state has it.
-		plan.numberModel = state.numberModel
+	sent, needed := updateRequest(plan.numberModel, state.numberModel)
+	if !needed {
+		// Only on_destroy or timeouts changed, or ignore_changes kept every
+		// change out of the plan: nothing to send.
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 		return
 	}
 	ctx, cancel := withDeadline(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
 	defer cancel()
-	sent := desiredUpdate(config)
 	updated, err := r.client.UpdateNumber(ctx, state.ID.ValueString(), sent)
 	if err != nil {
-		addOperationError(ctx, &resp.Diagnostics, "Unable to update number "+state.Number.ValueString(), err)
+		// The state keeps the last known values (the framework's default),
+		// so the next plan shows what still differs.
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to update number "+state.Number.ValueString(), err)
 		return
 	}
-	model, diags := recordAnswer(state.numberModel, sent, updated)
+	model, diags := appliedModel(plan.numberModel, state.numberModel, sent, updated)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(checkPlanned(plan.numberModel, model)...)
-	if resp.Diagnostics.HasError() {
+	if diags.HasError() {
 		// Record the number as the API answered, so the next plan starts
 		// from what is true rather than from what was planned.
-		state.numberModel = state.over(updated)
+		state.numberModel = answeredModel(state.numberModel, sent, updated)
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
@@ -260,18 +304,24 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	case onDestroyKeep:
 		return
 	case onDestroyRestore:
-		restore, found, diags := loadRestorePoint(ctx, req.Private)
-		resp.Diagnostics.Append(diags...)
-		if resp.Diagnostics.HasError() {
-			return
+		point := state.RestorePoint
+		if point.IsNull() || point.IsUnknown() {
+			var diags diag.Diagnostics
+			point, diags = legacyRestorePoint(ctx, req.Private)
+			resp.Diagnostics.Append(diags...)
 		}
-		if !found {
+		if point.IsNull() {
 			resp.Diagnostics.AddWarning("No restore point for number "+state.Number.ValueString(),
 				"on_destroy is \"restore\", but the state holds no record of the number as it was before Terraform adopted it "+
 					"(it was adopted by an older provider version). The assistant was detached instead, as with \"detach\".")
 			body = detachRequest()
-		} else {
-			body = restore
+			break
+		}
+		var diags diag.Diagnostics
+		body, diags = restoreBody(ctx, point)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
 		}
 	default:
 		body = detachRequest()
@@ -280,7 +330,7 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	defer cancel()
 	_, err := r.client.UpdateNumber(ctx, state.ID.ValueString(), body)
 	if err != nil && !interactly.IsNotFound(err) { // a number already gone needs nothing
-		addOperationError(ctx, &resp.Diagnostics, "Unable to release number "+state.Number.ValueString(), err)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to release number "+state.Number.ValueString(), err)
 	}
 }
 
@@ -290,44 +340,49 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// An import has no timeouts block yet: it reads under the read default.
+	ctx, cancel := withDeadline(ctx, nullTimeouts(), opRead, &resp.Diagnostics)
+	defer cancel()
 	number, found, err := id.lookup(ctx, r.client)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to import number "+id.value, err)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to import number "+id.value, err)
 		return
 	}
 	if !found {
+		listing, _ := r.client.CachedNumbers(ctx) // the listing the lookup just read
 		resp.Diagnostics.AddError("Cannot import number "+id.value,
-			fmt.Sprintf("The Interactly team of this API key has no number with %s. Check the value (the ID is the number's "+
-				"\"_id\"; see the interactly_numbers data source) and that the API key belongs to the team that owns it.", id))
+			notInTeamDetail(id.String(), listing, r.keySource())+" The ID is the number's \"_id\"; the interactly_numbers "+
+				"data source lists them.")
 		return
 	}
-	resp.Diagnostics.Append(saveRestorePoint(ctx, resp.Private, number)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, numberResourceModel{
-		numberModel: newNumberModel(number),
-		OnDestroy:   types.StringValue(onDestroyDetach),
-		Timeouts:    nullTimeouts(),
+		numberModel:  newNumberModel(number),
+		OnDestroy:    types.StringValue(onDestroyDetach),
+		RestorePoint: restorePointOf(number),
+		Timeouts:     nullTimeouts(),
 	})...)
 	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, number.ID)...)
 }
 
-// desiredUpdate is the PUT body that makes a number match the configuration.
-// The assistant is always sent (omitted in configuration means detach); the
-// switches only when configured, so omitted ones stay as the server has them.
-func desiredUpdate(config numberResourceModel) interactly.UpdateNumberRequest {
-	assistant := config.AssistantID.ValueString() // "" when null: detach
-	return interactly.UpdateNumberRequest{
-		AssistantID:     &assistant,
-		InboundEnabled:  config.InboundEnabled.ValueBoolPointer(),
-		OutboundEnabled: config.OutboundEnabled.ValueBoolPointer(),
+// mayHaveApplied reports whether a failed write may have reached the API:
+// anything but a refusal (a 4xx that the first attempt got) may have, such
+// as a 5xx, a timeout, an answer that broke off or a cancelled apply.
+func mayHaveApplied(err error) bool {
+	var suspended *interactly.WritesSuspended
+	var refusedDial *interactly.NonLoopbackError
+	if errors.As(err, &suspended) || errors.As(err, &refusedDial) {
+		return false // never sent
 	}
-}
-
-// changesNumber reports whether applying config to a number in state needs
-// the API: a different assistant, or a configured switch that differs.
-func changesNumber(config, state numberResourceModel) bool {
-	return !config.AssistantID.Equal(state.AssistantID) ||
-		(!config.InboundEnabled.IsNull() && !config.InboundEnabled.Equal(state.InboundEnabled)) ||
-		(!config.OutboundEnabled.IsNull() && !config.OutboundEnabled.Equal(state.OutboundEnabled))
+	var apiErr *interactly.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode >= 500 {
+		return true
+	}
+	switch apiErr.StatusCode {
+	case http.StatusRequestTimeout, http.StatusTooManyRequests:
+		// Retried: an earlier attempt may have gone through.
+		return apiErr.Attempts > 1
+	}
+	return false
 }
 
 func detachRequest() interactly.UpdateNumberRequest {

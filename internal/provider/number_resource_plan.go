@@ -2,21 +2,25 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // ModifyPlan makes the plan show what the apply will do, no more and no less.
 //
-// A number to adopt is looked up now, in the shared listing (one list call
-// however many numbers the plan adopts): a number the team lacks fails the
-// plan instead of the apply, and the plan shows the ID, team and carrier,
-// which belong to the number for good.
+// A number that stays adopted is planned as the state has it, but for what
+// the configuration sets: label, which the API cannot change, and the
+// switches the configuration omits keep their last known values instead of
+// showing as "known after apply", and the apply records exactly that. A
+// change made in the dashboard after the plan shows as drift next time.
 //
-// A change that needs no API call (only on_destroy or timeouts) keeps every
-// other value as the state has it, since the apply will write exactly that.
-// Any other change leaves label and the switches the configuration omits
-// unknown: the apply records them as the API answers.
+// A number to adopt is looked up now, in the shared listing (one list call
+// however many numbers the plan adopts), under the create timeout: a number
+// the team lacks fails the plan instead of the apply, and the plan shows the
+// number as the team has it. Only the restore point is left to the apply,
+// which records the number as it is then.
 func (r *numberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -28,44 +32,45 @@ func (r *numberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		return
 	}
 	if req.State.Raw.IsNull() {
-		r.planAdoption(ctx, &plan, resp)
+		r.planAdoption(ctx, &plan, config, resp)
 		return
 	}
 	var state numberResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !plan.Number.Equal(state.Number) || changesNumber(config, state) {
-		return
+	if resp.Diagnostics.HasError() || !plan.Number.Equal(state.Number) {
+		return // a new number replaces this one: planned as an adoption
 	}
-	plan.numberModel = state.numberModel
+	plan.numberModel = quietPlan(config.numberModel, state.numberModel)
+	plan.RestorePoint = state.RestorePoint
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }
 
 // planAdoption looks up the number a new resource adopts.
-func (r *numberResource) planAdoption(ctx context.Context, plan *numberResourceModel, resp *resource.ModifyPlanResponse) {
+func (r *numberResource) planAdoption(ctx context.Context, plan *numberResourceModel, config numberResourceModel, resp *resource.ModifyPlanResponse) {
 	if r.client == nil || plan.Number.IsUnknown() {
 		// Not configured yet (validation), or the number comes from
 		// another resource's apply: the apply looks it up.
 		return
 	}
+	ctx, cancel := withDeadline(ctx, plan.Timeouts, opCreate, &resp.Diagnostics)
+	defer cancel()
 	e164 := plan.Number.ValueString()
 	existing, found, err := r.client.CachedNumberByE164(ctx, e164)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to look up number "+e164, err)
+		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to look up number "+e164, err)
 		return
 	}
 	if !found {
+		if r.data != nil && r.data.forgotten.wasForgotten(numberTypeName, e164) {
+			resp.Diagnostics.AddAttributeWarning(path.Root("number"), "Adopting number "+e164+" again will fail",
+				fmt.Sprintf("The refresh found that the team no longer has number %s and removed it from state. "+
+					"A destroy needs nothing more for it. This plan proposes to adopt it again, and applying it fails "+
+					"until the team has the number back; remove the resource from the configuration if it is gone for good.", e164))
+			return
+		}
 		addNumberNotInTeam(&resp.Diagnostics, e164, false)
 		return
 	}
-	// Label and the switches the configuration omits stay unknown: the
-	// dashboard can change them before the apply.
-	known := newNumberModel(existing)
-	plan.ID = known.ID
-	if !known.TeamID.IsNull() { // else the apply's answer may say more
-		plan.TeamID = known.TeamID
-	}
-	if !known.ProviderName.IsNull() {
-		plan.ProviderName = known.ProviderName
-	}
+	plan.numberModel = quietPlan(config.numberModel, newNumberModel(existing))
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }

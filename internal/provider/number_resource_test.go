@@ -37,7 +37,7 @@ resource "interactly_number" "sales" {
 				Check: resource.ComposeTestCheckFunc(
 					emu.expectAPI(salesID, want{"asst-sales", true, true}),
 					// Create found the number in one listing and wrote it once.
-					emu.expectCount(routeUpdate, 1),
+					emu.expectPUTs(1),
 				),
 			},
 			{
@@ -166,9 +166,9 @@ resource "interactly_number" "sales" {
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				// The number leaves the team: refresh drops it from state, and
-				// the plan to adopt it again fails at once, with advice and
-				// without sending anything.
+				// The number leaves the team: refresh drops it from state with
+				// a warning, and the adoption planned again fails, with
+				// advice and without sending anything.
 				PreConfig: func() {
 					emu.DeleteNumber(salesID)
 					emu.ResetCounts()
@@ -177,17 +177,28 @@ resource "interactly_number" "sales" {
 				ExpectError: errorMatching(`Number not found in the team.*has no number\s+\+14155550101.*Import the number`),
 			},
 			{
-				// Back in the team (imported again): a failed plan saved
-				// nothing, so the state still has it and it is updated.
+				// The failed apply saved the refresh, which dropped the number
+				// from state. With the resource taken out of the configuration
+				// meanwhile, there is nothing left to destroy: no PUT.
 				PreConfig: func() {
 					if n := emu.Counts()[routeUpdate]; n != 0 {
-						t.Errorf("the failed plan sent %d PUT requests", n)
+						t.Errorf("the failed apply sent %d PUT requests", n)
 					}
-					emu.SetNumber(released)
 				},
-				Config: config,
+				Config: emu.config(""),
+				Check: resource.ComposeTestCheckFunc(
+					expectNotInState(sales),
+					emu.expectPUTs(0),
+				),
+			},
+			{
+				// Back in the team (imported again) and in the configuration:
+				// the plan adopts it anew, as a resource to create, and the
+				// apply sends the configured values.
+				PreConfig: func() { emu.SetNumber(released) },
+				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(sales, plancheck.ResourceActionCreate),
 				}},
 				Check: emu.expectAPI(salesID, want{"asst-sales", true, false}),
 			},
@@ -257,7 +268,7 @@ resource "interactly_number" "london" {
 					plancheck.ExpectKnownValue("interactly_number.london", tfjsonpath.New("inbound_enabled"), reportedValue(emu, knownvalue.Bool(false))),
 				}},
 				ConfigStateChecks: expectState("interactly_number.london", map[string]any{"on_destroy": "restore"}),
-				Check:             emu.expectCount(routeUpdate, 0),
+				Check:             emu.expectPUTs(0),
 			},
 		},
 	})
@@ -276,7 +287,7 @@ resource "interactly_number" "support" {
   assistant_id = "asst-support"
 }`),
 				// The configuration matches the server: nothing to change.
-				Check: emu.expectCount(routeUpdate, 1),
+				Check: emu.expectPUTs(1),
 			},
 			{ResourceName: support, ImportState: true, ImportStateVerify: true},
 			{ResourceName: support, ImportState: true, ImportStateVerify: true, ImportStateId: "+14155550100"},
@@ -284,11 +295,11 @@ resource "interactly_number" "support" {
 			{ResourceName: support, ImportState: true, ImportStateKind: resource.ImportBlockWithID, ImportStateId: "+14155550100"},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "+19995550000",
-				ExpectError: errorMatching(`Cannot import number \+19995550000.*no number with phone number`),
+				ExpectError: errorMatching(`Cannot import number \+19995550000.*lists 3 numbers of team 1f7b1b1b1b1b1b1b1b1b1b1b, and none with phone number`),
 			},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "no-such-id",
-				ExpectError: errorMatching(`Cannot import number no-such-id.*no number with ID`),
+				ExpectError: errorMatching(`Cannot import number no-such-id.*none with ID`),
 			},
 			{
 				ResourceName: support, ImportState: true, ImportStateId: "+0123",

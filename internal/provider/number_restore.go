@@ -4,21 +4,82 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
-// restorePointKey names the private state entry that remembers a number as it
-// was before Terraform adopted it, for on_destroy = "restore". Private state
-// is kept by Terraform with the resource but never shown in plans.
-const restorePointKey = "restore_point"
+// The restore point is the number as it was before Terraform adopted it:
+// what on_destroy = "restore" puts back. It lives in state, not in private
+// state, because Terraform drops a tainted object's private state when it
+// plans the object's replacement: an adoption whose write may have been
+// applied is saved tainted, and the destroy half of its replacement must
+// still know what to put back.
 
-// privateState is the part of the framework's private state API used here;
-// create and import responses and read/delete requests all provide it.
-type privateState interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+// restorePointModel is the restore_point attribute.
+type restorePointModel struct {
+	AssistantID     types.String `tfsdk:"assistant_id"`
+	InboundEnabled  types.Bool   `tfsdk:"inbound_enabled"`
+	OutboundEnabled types.Bool   `tfsdk:"outbound_enabled"`
+}
+
+var restorePointTypes = map[string]attr.Type{
+	"assistant_id":     types.StringType,
+	"inbound_enabled":  types.BoolType,
+	"outbound_enabled": types.BoolType,
+}
+
+// restorePointAttribute is an object-typed attribute rather than a nested
+// attribute: Terraform 1.5 crashes generating configuration
+// (-generate-config-out) for a resource with a computed nested attribute.
+func restorePointAttribute() schema.ObjectAttribute {
+	return schema.ObjectAttribute{
+		MarkdownDescription: "The number as it was when Terraform adopted it (at create or import): what `on_destroy = \"restore\"` " +
+			"puts back. `assistant_id` is the assistant attached then (null when none was), `inbound_enabled` and " +
+			"`outbound_enabled` the switches (null when the API did not report them: a restore leaves them as they are). " +
+			"Recorded by the apply that adopts the number and never changed afterwards.",
+		AttributeTypes: restorePointTypes,
+		Computed:       true,
+	}
+}
+
+// restorePointOf records n as it is now.
+func restorePointOf(n interactly.Number) types.Object {
+	return restorePointValue(restoreRequest(n))
+}
+
+func restorePointValue(body interactly.UpdateNumberRequest) types.Object {
+	assistant := ""
+	if body.AssistantID != nil {
+		assistant = *body.AssistantID
+	}
+	return types.ObjectValueMust(restorePointTypes, map[string]attr.Value{
+		"assistant_id":     stringOrNull(assistant),
+		"inbound_enabled":  types.BoolPointerValue(body.InboundEnabled),
+		"outbound_enabled": types.BoolPointerValue(body.OutboundEnabled),
+	})
+}
+
+// objectAsOptions reads an object into a struct as it is.
+var objectAsOptions = basetypes.ObjectAsOptions{}
+
+func nullRestorePoint() types.Object { return types.ObjectNull(restorePointTypes) }
+
+// restoreBody is the PUT body that puts the restore point back: the
+// assistant (or none) and each switch the API reported at adoption.
+func restoreBody(ctx context.Context, point types.Object) (interactly.UpdateNumberRequest, diag.Diagnostics) {
+	var m restorePointModel
+	diags := point.As(ctx, &m, objectAsOptions)
+	assistant := m.AssistantID.ValueString() // "" when none: detach
+	return interactly.UpdateNumberRequest{
+		AssistantID:     &assistant,
+		InboundEnabled:  m.InboundEnabled.ValueBoolPointer(),
+		OutboundEnabled: m.OutboundEnabled.ValueBoolPointer(),
+	}, diags
 }
 
 // restoreRequest is the PUT body that puts n back as it is now: its assistant
@@ -32,26 +93,29 @@ func restoreRequest(n interactly.Number) interactly.UpdateNumberRequest {
 	}
 }
 
-func saveRestorePoint(ctx context.Context, private privateState, n interactly.Number) diag.Diagnostics {
-	data, err := json.Marshal(restoreRequest(n))
-	if err != nil {
-		var diags diag.Diagnostics
-		diags.AddError("Unable to record the number's restore point", err.Error())
-		return diags
-	}
-	return private.SetKey(ctx, restorePointKey, data)
+// legacyRestorePointKey names the private state entry in which provider
+// versions before restore_point kept the restore point. Read moves it into
+// state, so that upgrading plans no change.
+const legacyRestorePointKey = "restore_point"
+
+// privateState is the part of the framework's private state API used here.
+type privateState interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
 }
 
-// loadRestorePoint returns the saved PUT body; found is false when none was saved.
-func loadRestorePoint(ctx context.Context, private privateState) (body interactly.UpdateNumberRequest, found bool, diags diag.Diagnostics) {
-	data, diags := private.GetKey(ctx, restorePointKey)
+// legacyRestorePoint returns the restore point an older provider version
+// kept in private state, or a null object when there is none.
+func legacyRestorePoint(ctx context.Context, private privateState) (types.Object, diag.Diagnostics) {
+	data, diags := private.GetKey(ctx, legacyRestorePointKey)
 	if diags.HasError() || len(data) == 0 {
-		return body, false, diags
+		return nullRestorePoint(), diags
 	}
+	var body interactly.UpdateNumberRequest
 	if err := json.Unmarshal(data, &body); err != nil {
-		diags.AddError("Unable to read the number's restore point",
-			"The private state entry "+restorePointKey+" is not valid: "+err.Error())
-		return body, false, diags
+		diags.AddWarning("Ignoring an unreadable restore point",
+			"The private state entry "+legacyRestorePointKey+" written by an older provider version is not valid ("+err.Error()+"). "+
+				"on_destroy = \"restore\" will detach the assistant instead; re-import the number to record a new restore point.")
+		return nullRestorePoint(), diags
 	}
-	return body, true, diags
+	return restorePointValue(body), diags
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"strings"
 	"time"
 
@@ -45,14 +47,43 @@ func timeoutOptions() timeouts.Opts {
 	}
 }
 
+// resourceTimeoutsBlock is the timeouts package's block for these operations,
+// with its duration check replaced by ours, which names the setting (such as
+// timeouts.create), suggests a unit and prints no escape sequences.
+func resourceTimeoutsBlock(ctx context.Context) schema.Block {
+	block, ok := timeouts.Block(ctx, timeoutOptions()).(schema.SingleNestedBlock)
+	if !ok {
+		panic("the timeouts package's resource block is not a SingleNestedBlock")
+	}
+	for name, a := range block.Attributes {
+		attribute, ok := a.(schema.StringAttribute)
+		if !ok {
+			panic("the timeouts package's " + name + " attribute is not a StringAttribute")
+		}
+		attribute.Validators = []validator.String{durationValidator("timeouts." + name)}
+		block.Attributes[name] = attribute
+	}
+	return block
+}
+
 // operationTimeout is the cause of a context whose operation deadline passed.
 type operationTimeout struct {
 	op      operation
 	timeout time.Duration
+	what    string // what the operation works on; "" means "the number"
+	block   string // what holds the timeouts block; "" means "resource"
 }
 
 func (e *operationTimeout) Error() string {
-	return fmt.Sprintf("%s the number did not finish within %s, its %s timeout", e.op.verb, shortDuration(e.timeout), e.op.name)
+	return fmt.Sprintf("%s %s did not finish within %s, its %s timeout", e.op.verb, or(e.what, "the number"), shortDuration(e.timeout), e.op.name)
+}
+
+// or is s, or fallback when s is empty.
+func or(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
 }
 
 // withDeadline bounds ctx by the operation's timeout from the timeouts block
@@ -75,8 +106,8 @@ func addOperationError(ctx context.Context, diags *diag.Diagnostics, summary str
 		diags.AddError(summary+": timed out",
 			fmt.Sprintf("%s (every attempt, retry and rate-limit wait included).\n\nLast error: %v\n\n"+
 				"The API was too slow, kept failing or kept asking to wait. Check the API's status and try again, "+
-				"or allow more time with timeouts { %s = \"...\" } in the resource.",
-				capitalize(timedOut.Error()), err, timedOut.op.name))
+				"or allow more time with timeouts { %s = \"...\" } in the %s.",
+				capitalize(timedOut.Error()), err, timedOut.op.name, or(timedOut.block, "resource")))
 		return
 	}
 	addAPIError(diags, summary, err)

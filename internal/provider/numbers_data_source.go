@@ -3,12 +3,11 @@ package provider
 import (
 	"context"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
 var (
@@ -21,19 +20,20 @@ var (
 func NewNumbersDataSource() datasource.DataSource { return &numbersDataSource{} }
 
 type numbersDataSource struct {
-	client *interactly.Client
+	configured
 }
 
 type numbersDataSourceModel struct {
-	Label   types.String  `tfsdk:"label"`
-	Numbers []numberModel `tfsdk:"numbers"`
+	Label    types.String     `tfsdk:"label"`
+	Numbers  []numberModel    `tfsdk:"numbers"`
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *numbersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_numbers"
 }
 
-func (d *numbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *numbersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the phone numbers of the Interactly team, optionally only those with a label, sorted by number.",
 		Attributes: map[string]schema.Attribute{
@@ -48,11 +48,12 @@ func (d *numbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				NestedObject:        schema.NestedAttributeObject{Attributes: numberDataAttributes(false)},
 			},
 		},
+		Blocks: map[string]schema.Block{"timeouts": dataSourceTimeoutsBlock(ctx, "listing the numbers")},
 	}
 }
 
 func (d *numbersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -61,9 +62,14 @@ func (d *numbersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withReadDeadline(ctx, config.Timeouts, "listing the numbers", "data source", &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	numbers, err := teamNumbers(ctx, d.client, config.Label.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list the team's numbers", err)
+		addFailure(ctx, &resp.Diagnostics, d.reports(), "Unable to list the team's numbers", err)
 		return
 	}
 	config.Numbers = make([]numberModel, 0, len(numbers))

@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -51,10 +50,10 @@ func New(version string) func() provider.Provider {
 
 // providerModel is the provider block.
 type providerModel struct {
-	APIKey         types.String         `tfsdk:"api_key"`
-	BaseURL        types.String         `tfsdk:"base_url"`
-	MaxRetries     types.Int64          `tfsdk:"max_retries"`
-	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
+	APIKey         types.String `tfsdk:"api_key"`
+	BaseURL        types.String `tfsdk:"base_url"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
 
 	MaxRequestsPerSecond types.Int64 `tfsdk:"max_requests_per_second"`
 }
@@ -94,8 +93,7 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				MarkdownDescription: fmt.Sprintf("Time limit of each attempt of a request, as a duration such as `\"30s\"` or `\"1m\"`. "+
 					"Defaults to the `%s` environment variable, then `\"%s\"`.", envRequestTimeout, interactly.DefaultRequestTimeout),
 				Optional:   true,
-				CustomType: timetypes.GoDurationType{},
-				Validators: []validator.String{positiveDuration()},
+				Validators: []validator.String{durationValidator("request_timeout")},
 			},
 			"max_requests_per_second": maxRequestsPerSecondAttribute(),
 		},
@@ -131,10 +129,18 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 
 		"max_requests_per_second": settings.MaxRequestsPerSecond,
 	})
-	data := &providerData{client: client, forgotten: p.forgotten}
+	data := &providerData{client: client, forgotten: p.forgotten, reports: newFailureReports(), keySource: apiKeySource(config)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data
+}
+
+// apiKeySource names the setting the API key came from.
+func apiKeySource(config providerModel) string {
+	if !config.APIKey.IsNull() {
+		return "the provider block's api_key"
+	}
+	return "the " + envAPIKey + " environment variable"
 }
 
 // userAgent follows HashiCorp's convention for provider user agents.

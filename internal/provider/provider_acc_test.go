@@ -41,7 +41,7 @@ provider "interactly" {
   base_url        = "` + emu.URL + `"
   request_timeout = "soon"
 }` + listAllNumbers,
-				ExpectError: errorMatching(`request_timeout = "soon".*not a valid Go Time Duration`),
+				ExpectError: errorMatching(`Invalid request_timeout.*request_timeout = "soon" is not a duration`),
 			},
 			{
 				// The environment stands in for the block.

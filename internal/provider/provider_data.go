@@ -14,6 +14,10 @@ import (
 type providerData struct {
 	client    *interactly.Client
 	forgotten *forgottenObjects
+	reports   *failureReports
+	// keySource names the setting the API key came from, for messages
+	// that ask the user to check it.
+	keySource string
 }
 
 // providerDataFrom takes what the provider configured. ProviderData is nil
@@ -47,4 +51,33 @@ func forgottenFrom(providerData any, diags *diag.Diagnostics) *forgottenObjects 
 		return data.forgotten
 	}
 	return nil
+}
+
+// configured is what a resource, data source or list resource keeps of the
+// provider's configuration; embed it and call configure from Configure.
+type configured struct {
+	client *interactly.Client
+	data   *providerData
+}
+
+func (c *configured) configure(providerData any, diags *diag.Diagnostics) {
+	if data := providerDataFrom(providerData, diags); data != nil {
+		c.client, c.data = data.client, data
+	}
+}
+
+// reports is the process's record of failures already explained.
+func (c *configured) reports() *failureReports {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.reports
+}
+
+// keySource names the setting that holds the API key.
+func (c *configured) keySource() string {
+	if c.data == nil {
+		return "the provider's api_key or the " + envAPIKey + " environment variable"
+	}
+	return c.data.keySource
 }

@@ -1,11 +1,19 @@
 package provider
 
 import (
+	"fmt"
+	"net/http"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 )
 
 func TestRequestCapSetting(t *testing.T) {
@@ -43,9 +51,28 @@ func TestRequestCapSetting(t *testing.T) {
 }
 
 // The schema rejects a cap out of range before anything is configured, and
-// a valid cap reaches the client.
+// a valid cap reaches the client: three labelled listings, which Terraform
+// reads in parallel and the client never shares, start at most cap in any
+// one second. Without the cap they would all start at once.
 func TestAccProvider_maxRequestsPerSecond(t *testing.T) {
-	emu := newTestEmulator(t)
+	const limit = 2
+	var mu sync.Mutex
+	var starts []time.Time
+	emu := startTestEmulator(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam()}, func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodGet && r.URL.Query().Has("label") {
+				mu.Lock()
+				starts = append(starts, time.Now())
+				mu.Unlock()
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+	threeListings := `
+data "interactly_numbers" "support" { label = "support" }
+data "interactly_numbers" "sales"   { label = "sales" }
+data "interactly_numbers" "none"    { label = "none" }
+`
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
@@ -58,9 +85,31 @@ func TestAccProvider_maxRequestsPerSecond(t *testing.T) {
 				ExpectError: errorMatching(`between 0 and 10000, got: 10001`),
 			},
 			{
-				Config: emu.configWith("max_requests_per_second = 50", listAllNumbers),
-				Check:  resource.TestCheckResourceAttr("data.interactly_numbers.all", "numbers.#", "3"),
+				Config: emu.configWith(fmt.Sprintf("max_requests_per_second = %d", limit), threeListings),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr("data.interactly_numbers.sales", "numbers.#", "2"),
+					func(*terraform.State) error {
+						mu.Lock()
+						defer mu.Unlock()
+						return checkStartsWithinCap(starts, limit)
+					},
+				),
 			},
 		},
 	})
+}
+
+// checkStartsWithinCap fails unless at least limit+1 requests started and no
+// limit+1 of them started within one second.
+func checkStartsWithinCap(starts []time.Time, limit int) error {
+	if len(starts) <= limit {
+		return fmt.Errorf("only %d requests started; the check needs more than %d", len(starts), limit)
+	}
+	sorted := slices.SortedFunc(slices.Values(starts), time.Time.Compare)
+	for i := range sorted[limit:] {
+		if gap := sorted[i+limit].Sub(sorted[i]); gap < time.Second {
+			return fmt.Errorf("%d requests started within %v; the cap is %d a second", limit+1, gap, limit)
+		}
+	}
+	return nil
 }

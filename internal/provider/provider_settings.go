@@ -55,7 +55,13 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 
 	settings.BaseURL = stringSetting(config.BaseURL, env, envBaseURL, interactly.DefaultBaseURL)
 	if _, err := interactly.ParseBaseURL(settings.BaseURL); err != nil {
-		diags.AddAttributeError(path.Root("base_url"), "Invalid Interactly base URL", err.Error()+".")
+		// Say where the value came from: an environment variable is easy
+		// to forget when the configuration shows no base_url at all.
+		summary, source := "Invalid Interactly base URL", "base_url in the provider block"
+		if config.BaseURL.IsNull() {
+			summary, source = "Invalid "+envBaseURL, "the environment variable "+envBaseURL
+		}
+		diags.AddAttributeError(path.Root("base_url"), summary, "The base URL comes from "+source+": "+err.Error()+".")
 	}
 
 	var retriesDiags diag.Diagnostics
@@ -63,20 +69,10 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 		interactly.DefaultMaxRetries, maxRetriesLimit, "the number of retries, such as 4")
 	diags.Append(retriesDiags...)
 
-	timeout := config.RequestTimeout.ValueString()
-	if config.RequestTimeout.IsNull() {
-		timeout = stringSetting(types.StringNull(), env, envRequestTimeout, interactly.DefaultRequestTimeout.String())
-	}
-	d, err := time.ParseDuration(timeout)
-	switch {
-	case err != nil:
-		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
-			fmt.Sprintf("%q is not a duration. Use a form such as \"30s\", \"2m\" or \"1m30s\".", timeout))
-	case d <= 0:
-		diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
-			fmt.Sprintf("%q must be a positive duration, such as \"30s\".", timeout))
-	}
-	settings.RequestTimeout = d
+	var timeoutDiags diag.Diagnostics
+	settings.RequestTimeout, timeoutDiags = durationSetting(config.RequestTimeout, env, envRequestTimeout, "request_timeout",
+		interactly.DefaultRequestTimeout)
+	diags.Append(timeoutDiags...)
 
 	var capDiags diag.Diagnostics
 	settings.MaxRequestsPerSecond, capDiags = wholeNumberSetting(config.MaxRequestsPerSecond, env, envMaxRequestsPerSecond,
@@ -111,6 +107,24 @@ func wholeNumberSetting(value types.Int64, env func(string) (string, bool), envN
 		return int(fallback), diags
 	}
 	return int(n), diags
+}
+
+// durationSetting resolves a duration argument: from the block, else from
+// its environment variable (checked here, since no schema validator sees
+// it), else fallback. Errors name where the value came from.
+func durationSetting(value types.String, env func(string) (string, bool), envName, attr string,
+	fallback time.Duration) (time.Duration, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	raw, source := value.ValueString(), attr
+	if value.IsNull() {
+		raw, source = stringSetting(types.StringNull(), env, envName, fallback.String()), envName
+	}
+	d, err := checkDuration(source, raw)
+	if err != nil {
+		diags.AddAttributeError(path.Root(attr), "Invalid "+source, err.Error()+".")
+		return fallback, diags
+	}
+	return d, diags
 }
 
 // attrValue is what every provider attribute type has in common here.

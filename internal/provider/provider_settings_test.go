@@ -5,9 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
@@ -17,12 +15,12 @@ func env(vars map[string]string) func(string) (string, bool) {
 }
 
 // duration is a request_timeout as configured, valid or not.
-func duration(s string) timetypes.GoDuration {
-	return timetypes.GoDuration{StringValue: basetypes.NewStringValue(s)}
+func duration(s string) types.String {
+	return types.StringValue(s)
 }
 
 func nullConfig() providerModel {
-	return providerModel{APIKey: types.StringNull(), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: timetypes.NewGoDurationNull()}
+	return providerModel{APIKey: types.StringNull(), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull()}
 }
 
 func TestResolveSettingsPrecedence(t *testing.T) {
@@ -48,7 +46,7 @@ func TestResolveSettingsPrecedence(t *testing.T) {
 		t.Errorf("from the block: %+v", got)
 	}
 	// Defaults.
-	got, _ = resolveSettings(providerModel{APIKey: types.StringValue("k"), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: timetypes.NewGoDurationNull()}, env(nil))
+	got, _ = resolveSettings(providerModel{APIKey: types.StringValue("k"), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull()}, env(nil))
 	if got.BaseURL != interactly.DefaultBaseURL || got.MaxRetries != 4 || got.RequestTimeout != 30*time.Second {
 		t.Errorf("defaults: %+v", got)
 	}
@@ -71,16 +69,24 @@ func TestResolveSettingsErrors(t *testing.T) {
 		"empty key in env": {nullConfig(), map[string]string{envAPIKey: ""}, []string{"Missing Interactly API key"}},
 		"plain http to a remote host": {withKey(func(m *providerModel) { m.BaseURL = types.StringValue("http://api.interactly.ai") }), nil,
 			[]string{"Invalid Interactly base URL", "unencrypted"}},
-		"bad timeout":      {withKey(func(m *providerModel) { m.RequestTimeout = duration("soon") }), nil, []string{"Invalid request_timeout", "not a duration"}},
-		"negative timeout": {withKey(func(m *providerModel) { m.RequestTimeout = duration("-1s") }), nil, []string{"positive duration"}},
+		"bad timeout":      {withKey(func(m *providerModel) { m.RequestTimeout = duration("soon") }), nil, []string{"Invalid request_timeout", `request_timeout = "soon" is not a duration`}},
+		"negative timeout": {withKey(func(m *providerModel) { m.RequestTimeout = duration("-1s") }), nil, []string{"Invalid request_timeout", `request_timeout = "-1s" must be longer than zero`}},
 		"bad retries env":  {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "many"}, []string{envMaxRetries, "not a whole number"}},
 		"too many retries": {withKey(func(m *providerModel) { m.MaxRetries = types.Int64Value(1000) }), nil, []string{"between 0 and 100"}},
 		// 2^32+1 would pass as 1 if converted to a 32-bit int before the check.
 		"retries beyond 32 bits":     {withKey(func(m *providerModel) { m.MaxRetries = types.Int64Value(1<<32 + 1) }), nil, []string{"max_retries is 4294967297"}},
 		"retries beyond 32 bits env": {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "4294967297"}, []string{"max_retries is 4294967297"}},
 		"negative retries env":       {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "-1"}, []string{"between 0 and 100"}},
-		"bad timeout env":            {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "soon"}, []string{"Invalid request_timeout", "not a duration"}},
-		"unknown key":                {withKey(func(m *providerModel) { m.APIKey = types.StringUnknown() }), nil, []string{"Unknown provider argument api_key"}},
+		// From the environment, the error names the variable to change.
+		"bad timeout env":      {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "soon"}, []string{"Invalid " + envRequestTimeout, envRequestTimeout + ` = "soon" is not a duration`}},
+		"negative timeout env": {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "-2s"}, []string{"Invalid " + envRequestTimeout, envRequestTimeout + ` = "-2s" must be longer than zero`}},
+		"zero timeout env":     {withKey(func(*providerModel) {}), map[string]string{envRequestTimeout: "0s"}, []string{envRequestTimeout + ` = "0s" must be longer than zero`}},
+		"unknown key":          {withKey(func(m *providerModel) { m.APIKey = types.StringUnknown() }), nil, []string{"Unknown provider argument api_key"}},
+		"base URL without a scheme in env": {withKey(func(*providerModel) {}), map[string]string{envBaseURL: "127.0.0.1:8080"},
+			[]string{"Invalid " + envBaseURL, "comes from the environment variable " + envBaseURL, "add http:// in front"}},
+		"base URL without a scheme in the block": {withKey(func(m *providerModel) { m.BaseURL = types.StringValue("api.interactly.ai") }),
+			map[string]string{envBaseURL: "http://127.0.0.1:8080"},
+			[]string{"Invalid Interactly base URL", "comes from base_url in the provider block", "add https:// in front"}},
 	}
 	for name, tc := range cases {
 		_, diags := resolveSettings(tc.config, env(tc.env))

@@ -135,7 +135,9 @@ func newRecordingEmulatorWith(t *testing.T, seed emulator.Seed) (*testEmulator, 
 }
 
 // config prefixes HCL with a provider block that points at this emulator.
-// Retries wait at most a few hundred milliseconds to keep fault tests quick.
+// Retries wait as they would in production (the client's backoff starts at
+// 1 s and doubles up to 30 s, unless the answer names a Retry-After), so a
+// fault test injects only the few failures it needs.
 func (e *testEmulator) config(hcl string) string {
 	return e.configWithKey(testAPIKey, hcl)
 }

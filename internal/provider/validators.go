@@ -4,9 +4,8 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"time"
+	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
@@ -20,9 +19,33 @@ const e164Description = "an E.164 phone number: `+` then 2 to 15 digits, the fir
 // isE164 reports whether s is in E.164 form.
 func isE164(s string) bool { return e164Pattern.MatchString(s) }
 
-// e164Validator checks a phone number attribute at plan time.
+// e164Validator checks a phone number attribute at plan time, suggesting the
+// E.164 form of a number written the way people write phone numbers.
 func e164Validator() validator.String {
-	return stringvalidator.RegexMatches(e164Pattern, "must be "+e164Description)
+	return stringCheck{
+		description: "must be " + e164Description,
+		summary:     "Invalid phone number",
+		check: func(value string) error {
+			if isE164(value) {
+				return nil
+			}
+			return fmt.Errorf("%q must be %s%s", value, e164Description, e164Hint(value))
+		},
+	}
+}
+
+// e164Hint suggests the E.164 form of value, or says nothing when it cannot
+// tell one: "+1 415 555 0100" is +14155550100 without its spaces, and
+// "4155550100" lacks its "+" and country code.
+func e164Hint(value string) string {
+	compact := "+" + phoneDigits(value)
+	switch {
+	case strings.HasPrefix(value, "+") && isE164(compact):
+		return "; write it without spaces or punctuation, as " + compact
+	case looksLikePhoneNumber(value):
+		return "; with its \"+\" and country code it would be " + e164Suggestion(phoneDigits(value))
+	}
+	return ""
 }
 
 // notEmptyString rejects "", for attributes where omission already has a
@@ -75,21 +98,6 @@ func baseURLValidator() validator.String {
 		check: func(value string) error {
 			_, err := interactly.ParseBaseURL(value)
 			return err
-		},
-	}
-}
-
-// positiveDuration rejects a zero or negative duration; the duration type
-// itself rejects what does not parse.
-func positiveDuration() validator.String {
-	return stringCheck{
-		description: "must be a positive duration, such as \"30s\"",
-		summary:     "Invalid request_timeout",
-		check: func(value string) error {
-			if d, err := time.ParseDuration(value); err == nil && d <= 0 {
-				return fmt.Errorf("%q must be a positive duration, such as \"30s\"", value)
-			}
-			return nil
 		},
 	}
 }

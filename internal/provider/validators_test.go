@@ -79,11 +79,23 @@ func TestProviderArgumentValidators(t *testing.T) {
 	}{
 		{baseURLValidator(), "https://api-prod.interactly.ai", ""},
 		{baseURLValidator(), "http://127.0.0.1:8080", ""},
-		{baseURLValidator(), "api.example.com", "has no host"},
+		{baseURLValidator(), "api.example.com", `has no scheme: add https:// in front`},
+		{baseURLValidator(), "https:///v1", "has no host"},
 		{baseURLValidator(), "http://api.example.com", "not loopback"},
-		{positiveDuration(), "30s", ""},
-		{positiveDuration(), "0s", `"0s" must be a positive duration`},
-		{positiveDuration(), "-1m", `"-1m" must be a positive duration`},
+		{e164Validator(), "+14155550100", ""},
+		{e164Validator(), "4155550100", `"4155550100" must be an E.164 phone number`},
+		{e164Validator(), "4155550100", `with its "+" and country code it would be +14155550100 for a number in the US or Canada`},
+		{e164Validator(), "(415) 555-0100", "it would be +14155550100"},
+		{e164Validator(), "+1 415-555-0100", "write it without spaces or punctuation, as +14155550100"},
+		{e164Validator(), "+04155550100", `"+04155550100" must be an E.164 phone number`},
+		{e164Validator(), "front desk", `"front desk" must be an E.164 phone number`},
+		{durationValidator("request_timeout"), "30s", ""},
+		{durationValidator("request_timeout"), "1m30s", ""},
+		{durationValidator("request_timeout"), "0s", `request_timeout = "0s" must be longer than zero`},
+		{durationValidator("request_timeout"), "-1m", `request_timeout = "-1m" must be longer than zero`},
+		{durationValidator("request_timeout"), "30", `request_timeout = "30" has no unit: write "30s" for 30 seconds or "30m" for 30 minutes`},
+		{durationValidator("timeouts.read"), "1.5", `timeouts.read = "1.5" has no unit: write "1.5s"`},
+		{durationValidator("request_timeout"), "soon", `request_timeout = "soon" is not a duration: write a number and a unit`},
 	}
 	for _, tc := range cases {
 		resp := &validator.StringResponse{}

@@ -91,3 +91,12 @@ func TestDefaultBackoffJitters(t *testing.T) {
 		t.Errorf("50 backoffs gave %d distinct waits; want jitter", len(seen))
 	}
 }
+
+// A ceiling too small to halve is waited whole, without jitter.
+func TestBackoffBelowTwoNanosecondsIsNotJittered(t *testing.T) {
+	t.Parallel()
+	lowest := NewBackoff(time.Now, func(int64) int64 { return 0 })
+	if got := lowest(time.Nanosecond, time.Second, 0, nil); got != time.Nanosecond {
+		t.Errorf("backoff with a ceiling of 1ns = %v, want 1ns", got)
+	}
+}

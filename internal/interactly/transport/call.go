@@ -32,10 +32,11 @@ type Call struct {
 
 	attempts atomic.Int64
 	// Only retryablehttp's loop touches these, one hook at a time.
-	failures int       // failed attempts other than 429, against MaxRetries
-	refusals int       // 429s, against maxRefusals
-	sentAt   time.Time // when the latest attempt was let through
-	reported bool      // whether the pacer heard how the latest attempt was answered
+	failures int            // failed attempts other than 429, against MaxRetries
+	refusals int            // 429s, against maxRefusals
+	sentAt   time.Time      // when the latest attempt was let through
+	reported bool           // whether the pacer heard how the latest attempt was answered
+	planned  *time.Duration // the wait CheckRetry planned for the next retry, if any
 }
 
 // NewCall starts the bookkeeping of one request with this method.
@@ -64,7 +65,7 @@ func (c *Call) RetryMax() int { return c.policy.MaxRetries + maxRefusals }
 func (c *Call) BeforeAttempt(req *http.Request) error {
 	sentAt, err := c.pacer.Wait(req.Context())
 	if err != nil {
-		return err
+		return turnBeyondDeadline(req.Context(), err)
 	}
 	c.sentAt = sentAt
 	c.reported = false
@@ -76,6 +77,10 @@ func (c *Call) BeforeAttempt(req *http.Request) error {
 // exponential wait over this call's failures, or over its refusals after a
 // 429 that named no time.
 func (c *Call) Backoff(minWait, maxWait time.Duration, _ int, resp *http.Response) time.Duration {
+	if planned := c.planned; planned != nil {
+		c.planned = nil
+		return *planned
+	}
 	n := c.failures - 1
 	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
 		n = c.refusals - 1

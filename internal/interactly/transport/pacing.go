@@ -43,7 +43,8 @@ type Pacer struct {
 }
 
 // firstAnswerWait bounds how long attempts wait for the process's first
-// answer before going ahead without it (the first attempt may hang).
+// answer before going ahead without it (the first attempt may hang; one that
+// fails without an answer releases them at once).
 const firstAnswerWait = 2 * time.Second
 
 // capMargin spaces capped requests slightly more than 1/cap apart, so that
@@ -170,10 +171,7 @@ func (p *Pacer) awaitFirstAnswer(ctx context.Context) error {
 func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if !p.heardOne {
-		p.heardOne = true
-		close(p.heard)
-	}
+	p.hear()
 	now := time.Now()
 	sent := lastSecond(&p.sent, now)
 	stragglers := p.land(sentAt, now)
@@ -216,6 +214,17 @@ func (p *Pacer) Unanswered(sentAt time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.land(sentAt, time.Now())
+	// The first attempt ended without telling anything: holding the others
+	// for its answer would only delay them.
+	p.hear()
+}
+
+// hear releases the attempts held for the first answer.
+func (p *Pacer) hear() {
+	if !p.heardOne {
+		p.heardOne = true
+		close(p.heard)
+	}
 }
 
 // land takes the attempt sent at sentAt off the attempts on their way and
@@ -238,6 +247,15 @@ func (p *Pacer) land(sentAt, now time.Time) (earlier int) {
 		}
 	}
 	return earlier
+}
+
+// Rate is the pace in requests per second the pacer holds to: the rate the
+// API announced in its headers, or the one learned from its 429s; 0 while it
+// has no reason to pace.
+func (p *Pacer) Rate() float64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.rate()
 }
 
 // rate is the pace in requests per second, 0 for none: the announced rate

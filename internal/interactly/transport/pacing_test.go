@@ -167,29 +167,52 @@ func TestCallReportsEachAnswerOnce(t *testing.T) {
 // no burst at the start either.
 func TestPacerCapSpacesRequests(t *testing.T) {
 	t.Parallel()
-	const limit, n = 20, 30
-	p := NewPacer(limit)
-	var mu sync.Mutex
-	var starts []time.Time
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() {
-			at, err := p.Wait(context.Background())
-			if err != nil {
-				t.Error(err)
-			}
-			if i == 0 {
-				p.Answered(at, okAnswer())
-			}
-			mu.Lock()
-			starts = append(starts, at)
-			mu.Unlock()
-		})
-	}
-	wg.Wait()
-	if most := transporttest.MostInOneSecond(starts); most > limit {
-		t.Errorf("%d requests started within one second; the cap is %d", most, limit)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		const limit, n = 20, 30
+		p := NewPacer(limit)
+		var mu sync.Mutex
+		var starts []time.Time
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				at, err := p.Wait(context.Background())
+				if err != nil {
+					t.Error(err)
+				}
+				if i == 0 {
+					p.Answered(at, okAnswer())
+				}
+				mu.Lock()
+				starts = append(starts, at)
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
+		if most := transporttest.MostInOneSecond(starts); most > limit {
+			t.Errorf("%d requests started within one second; the cap is %d", most, limit)
+		}
+	})
+}
+
+// An attempt that fails without an answer releases the others held for the
+// first answer: they need not wait out firstAnswerWait.
+func TestPacerFirstAttemptWithoutAnswerReleasesTheOthers(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		first := mustWait(t, p)
+		start := time.Now()
+		done := make(chan time.Time)
+		go func() {
+			at, _ := p.Wait(context.Background())
+			done <- at
+		}()
+		time.Sleep(100 * time.Millisecond)
+		p.Unanswered(first)
+		if waited := (<-done).Sub(start); waited != 100*time.Millisecond {
+			t.Errorf("the second attempt went after %v; want when the first failed, 100ms", waited)
+		}
+	})
 }
 
 func TestPacerWaitIsCancellable(t *testing.T) {

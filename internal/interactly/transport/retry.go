@@ -34,6 +34,9 @@ var retryableStatuses = map[int]bool{
 // (BodyError), 502, 503 and 504 (against MaxRetries). Other answers are
 // final, and so is a body that arrived whole but is not a valid answer:
 // asking again would bring the same.
+//
+// A retry whose wait would outlast ctx's deadline is not made: the call
+// fails at once with a *WaitBeyondDeadlineError.
 func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	// retryablehttp asks twice about an answer whose body it then read;
 	// the pacer must hear of each attempt once, answered or not.
@@ -45,6 +48,14 @@ func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (
 			c.pacer.Unanswered(c.sentAt)
 		}
 	}
+	retry, err := c.checkRetry(ctx, resp, err)
+	if !retry {
+		return false, err
+	}
+	return c.planWait(ctx, resp)
+}
+
+func (c *Call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
