@@ -29,6 +29,9 @@ type config struct {
 	addrFile  string
 	profile   emulator.Profile
 	echoAuth  bool
+	// rateLimitShape is -rate-limit-shape: how -rate-limit counts and
+	// what its answers say.
+	rateLimitShape emulator.RateLimitShape
 }
 
 // faultFlags collects repeated -fault flags, parsing each as it comes so
@@ -86,6 +89,12 @@ func parseFlags(args []string, getenv func(string) string, usage io.Writer) (con
 	fs.IntVar(&cfg.generate, "generate", 0, "start with `N` generated numbers instead of a seed file")
 	fs.DurationVar(&cfg.latency, "latency", 0, "latency added to every API request, e.g. 50ms")
 	fs.Float64Var(&cfg.rateLimit, "rate-limit", 0, "API requests per second allowed before answering 429 (0 = unlimited)")
+	fs.Func("rate-limit-shape", "how -rate-limit counts and answers: `shape` is token-bucket (default), fixed-window or sliding-window, "+
+		"then comma-separated options burst=N (token-bucket), headers=none|ietf|x|both, retry-after=seconds|date|none; "+
+		"e.g. \"token-bucket,burst=10,headers=ietf\" (see the emulator README)", func(spec string) (err error) {
+		cfg.rateLimitShape, err = emulator.ParseRateLimitShape(spec)
+		return err
+	})
 	fs.Var(&faults, "fault", "inject a fault (repeatable); a `spec` is \"METHOD ROUTE OPTION...\", e.g. \"PUT /assistants/v1/numbers/{id} status=503 times=3\"; "+
 		"METHOD and ROUTE may be *; options: status=N times=N retry-after=SECONDS latency=DURATION hang drop malformed cut-body stall-body apply fail-rate=FRACTION seed=N")
 	fs.Func("profile", "how answers fill in what the API docs leave open: default, sparse or verbose (see the emulator README)", func(name string) (err error) {

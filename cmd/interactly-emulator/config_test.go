@@ -31,6 +31,7 @@ func TestParseFlags(t *testing.T) {
 			config{addr: "127.0.0.1:8080", apiKey: "flag-key"}},
 		{"everything", []string{
 			"-addr", "[::1]:0", "-api-key", "k", "-seed", "seed.json", "-latency", "50ms", "-rate-limit", "2.5",
+			"-rate-limit-shape", "token-bucket,burst=3,headers=x,retry-after=date",
 			"-addr-file", "addr.txt", "-profile", "sparse", "-echo-authorization",
 			"-fault", "PUT /assistants/v1/numbers/{id} status=503 times=3 retry-after=1",
 			"-fault", "* * latency=10ms",
@@ -38,6 +39,7 @@ func TestParseFlags(t *testing.T) {
 		}, nil, config{
 			addr: "[::1]:0", apiKey: "k", seedFile: "seed.json", latency: 50 * time.Millisecond, rateLimit: 2.5, addrFile: "addr.txt",
 			profile: emulator.ProfileSparse, echoAuth: true,
+			rateLimitShape: emulator.RateLimitShape{Kind: emulator.TokenBucket, Burst: 3, Headers: emulator.XHeaders, RetryAfter: emulator.RetryAfterDate},
 			faults: []emulator.Fault{
 				{Method: "PUT", Route: "/assistants/v1/numbers/{id}", Status: 503, Times: 3, RetryAfter: "1"},
 				{Latency: 10 * time.Millisecond},
@@ -78,6 +80,8 @@ func TestParseFlagsErrors(t *testing.T) {
 		{[]string{"-api-key", "k", "-latency", "-1s"}, "-latency -1s"},
 		{[]string{"-api-key", "k", "-latency", "soon"}, `invalid value "soon" for flag -latency`},
 		{[]string{"-api-key", "k", "-rate-limit", "-1"}, "-rate-limit -1"},
+		{[]string{"-api-key", "k", "-rate-limit-shape", "leaky-bucket"}, `unknown kind "leaky-bucket"`},
+		{[]string{"-api-key", "k", "-rate-limit-shape", "fixed-window,burst=3"}, "burst=3: want a whole number of requests, 1 or more, on a token-bucket"},
 		{[]string{"-api-key", "k", "-fault", "PUT /nowhere status=500"}, `invalid value "PUT /nowhere status=500" for flag -fault: fault "PUT /nowhere status=500": no API route matches`},
 		{[]string{"-api-key", "k", "-fault", "* * times=2"}, "the fault does nothing"},
 		{[]string{"-api-key", "k", "-profile", "lenient"}, `unknown profile "lenient": the profiles are default, sparse, verbose`},

@@ -33,6 +33,7 @@ func run(ctx context.Context, cfg config, stdout io.Writer) error {
 		Profile:   cfg.profile,
 
 		EchoAuthorization: cfg.echoAuth,
+		RateLimitShape:    cfg.rateLimitShape,
 	})
 	for _, f := range cfg.faults {
 		srv.AddFault(f)

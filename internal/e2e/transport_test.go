@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
-	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport"
+	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport/transporttest"
 	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
@@ -110,7 +110,7 @@ func TestAccRequestCap(t *testing.T) {
 	if len(starts) < n {
 		t.Fatalf("the emulator saw %d requests, want at least %d", len(starts), n)
 	}
-	if most := transport.MostInOneSecond(starts); most > limit {
+	if most := transporttest.MostInOneSecond(starts); most > limit {
 		t.Errorf("%d requests started within one second; the cap is %d", most, limit)
 	}
 }

@@ -12,7 +12,8 @@
 // Besides the data, a [Server] can misbehave on purpose: [Fault] injects
 // errors, delays, hangs, dropped connections, malformed bodies and bodies
 // that break off or stall per route, [Options] adds a fixed latency, a rate
-// limit and an echo of the Authorization header, and [Server.Counts] and
+// limit of several shapes ([RateLimitShape]) and an echo of the
+// Authorization header, and [Server.Counts] and
 // [Server.StatusCounts] tell how many requests each route received and how
 // many were answered with each status, so that tests can check retries and
 // benchmarks can check how many calls a plan costs.
@@ -20,7 +21,8 @@
 // Every API request goes through the same steps, in this order:
 //
 //  1. it is counted under "METHOD /route/pattern" (see [Server.Counts]);
-//  2. the rate limit may answer 429 with Retry-After;
+//  2. the rate limit may answer 429, and writes its headers, if any, on
+//     every answer;
 //  3. the first matching active fault may answer, delay, hang or drop it
 //     (one with Apply first runs steps 4 to 6 and throws the answer away);
 //  4. the fixed latency is waited out;

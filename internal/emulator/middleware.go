@@ -2,9 +2,7 @@ package emulator
 
 import (
 	"context"
-	"math"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -30,11 +28,15 @@ func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 			defer echo.flush()
 			w = echo
 		}
-		if wait, limited := s.limited(); limited {
-			w.Header().Set("Retry-After", strconv.Itoa(wait))
-			writeError(w, http.StatusTooManyRequests,
-				"rate limit of %g requests per second exceeded; retry after %d s", s.rateLimit, wait)
-			return
+		if s.limit != nil {
+			now := time.Now()
+			v := s.limit.admit(now)
+			s.limit.writeHeaders(w.Header(), v, now)
+			if !v.accepted {
+				writeError(w, http.StatusTooManyRequests,
+					"rate limit of %g requests per second exceeded; retry after %d s", s.rateLimit, max(1, ceilSeconds(v.retryAfter)))
+				return
+			}
 		}
 		if f, ok := s.takeFault(method, route); ok {
 			if f.Apply && !f.CutBody && !f.StallBody {
@@ -62,22 +64,6 @@ func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 		}
 		h(w, withTeam(r, team))
 	}
-}
-
-// limited reports whether the request exceeds the rate limit and, if so,
-// how many whole seconds (at least 1) the client should wait.
-func (s *Server) limited() (retryAfter int, limited bool) {
-	if s.limiter == nil {
-		return 0, false
-	}
-	res := s.limiter.Reserve()
-	delay := res.Delay()
-	if delay == 0 {
-		return 0, false
-	}
-	// The request is refused, so it must not use up a future token.
-	res.Cancel()
-	return max(1, int(math.Ceil(delay.Seconds()))), true
 }
 
 // authorize answers 401 unless the request carries one of the API keys as

@@ -38,8 +38,12 @@ func TestRateLimitBurst(t *testing.T) {
 	for _, tt := range tests {
 		srv := New(Options{APIKey: testKey, RateLimit: tt.rate})
 		got := 0
-		if srv.limiter != nil {
-			got = srv.limiter.Burst()
+		if srv.limit != nil {
+			bucket, ok := srv.limit.limiter.(*tokenBucket)
+			if !ok {
+				t.Fatalf("RateLimit %g: a %T, want the default token bucket", tt.rate, srv.limit.limiter)
+			}
+			got = bucket.bucket.Burst()
 		}
 		if got != tt.burst {
 			t.Errorf("RateLimit %g: burst %d, want %d", tt.rate, got, tt.burst)

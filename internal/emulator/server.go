@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // Options configures a Server.
@@ -19,13 +17,17 @@ type Options struct {
 	TeamKeys  map[string]string
 	Seed      Seed          // initial data; the zero Seed is an empty team
 	Latency   time.Duration // fixed latency added to every API request (stand-in for a hosted API's round trip)
-	RateLimit float64       // requests per second over all API routes; beyond it 429 with Retry-After; 0 = unlimited
+	RateLimit float64       // requests per second over all API routes; beyond it 429 (see RateLimitShape); 0 = unlimited
 	Profile   Profile       // how answers fill in what the API docs leave open; "" = ProfileDefault
 	// EchoAuthorization writes the request's Authorization header value
 	// into every answer: into each number document of a 2xx body (field
 	// "echoedAuthorization") and into the message of an error body. A test
 	// aid, for proving that a client never shows what the API sends back.
 	EchoAuthorization bool
+	// RateLimitShape is how RateLimit counts and what its answers say;
+	// the zero value is a token bucket a second deep with Retry-After in
+	// seconds and no rate-limit headers.
+	RateLimitShape RateLimitShape
 }
 
 // Server emulates the Interactly API. It is safe for concurrent use.
@@ -34,7 +36,7 @@ type Server struct {
 	latency   time.Duration
 	rateLimit float64
 	profile   Profile
-	limiter   *rate.Limiter // nil when unlimited
+	limit     *RateLimiter // nil when unlimited
 	mux       *http.ServeMux
 	echoAuth  bool
 
@@ -80,11 +82,7 @@ func New(opts Options) *Server {
 		statuses:  make(map[int]int),
 		echoAuth:  opts.EchoAuthorization,
 	}
-	if opts.RateLimit > 0 {
-		// A small burst keeps the limit meaningful over short windows
-		// while letting a client's first few parallel calls through.
-		s.limiter = rate.NewLimiter(rate.Limit(opts.RateLimit), max(1, int(opts.RateLimit)))
-	}
+	s.limit = NewRateLimiter(opts.RateLimit, opts.RateLimitShape)
 	s.routes()
 	return s
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
-	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport"
+	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport/transporttest"
 )
 
 // A 429 never costs a call: refusals do not spend max_retries.
@@ -62,7 +62,7 @@ func TestRequestCap(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	if most := transport.MostInOneSecond(starts); most > limit {
+	if most := transporttest.MostInOneSecond(starts); most > limit {
 		t.Errorf("%d requests started within one second; the cap is %d", most, limit)
 	}
 }

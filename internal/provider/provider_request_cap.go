@@ -14,11 +14,14 @@ const maxRequestCap = 10000
 
 func maxRequestsPerSecondAttribute() schema.Int64Attribute {
 	return schema.Int64Attribute{
-		MarkdownDescription: fmt.Sprintf("At most this many API requests start in any one second, spaced evenly, across the "+
-			"whole provider process (every provider block with the same API key and base URL shares the cap). For "+
-			"pipelines that share one API quota and must each stay under their share. Defaults to the `%s` "+
-			"environment variable, then `0`, which means no cap. Between 0 and %d. Independently of the cap, once the "+
-			"API answers `429` the provider paces its requests at the rate the API accepts.",
+		MarkdownDescription: fmt.Sprintf("At most this many API requests start in any one second, spaced evenly. The "+
+			"cap holds for the API key as a whole within the provider process: every configuration of the provider "+
+			"in the process with the same API key and base URL shares one cap, and when their settings differ the "+
+			"strictest (lowest non-zero) applies to all of them. For pipelines that share one API quota and must each "+
+			"stay under their share. Defaults to the `%s` "+
+			"environment variable, then `0`, which means no cap. Between 0 and %d. Independently of the cap, the "+
+			"provider paces its requests at the rate the API announces in rate-limit headers, or, without them, at "+
+			"the rate it accepted once it answers `429`.",
 			envMaxRequestsPerSecond, maxRequestCap),
 		Optional:   true,
 		Validators: []validator.Int64{int64validator.Between(0, maxRequestCap)},

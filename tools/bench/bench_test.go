@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 )
 
 func TestMedian(t *testing.T) {
@@ -201,12 +203,30 @@ func TestRateLimitedFloorAndRatio(t *testing.T) {
 	if fast.floor() != 20020*time.Millisecond || fast.ratio() != 1.5 {
 		t.Errorf("floor %v, ratio %v; want 20.02s and 1.5", fast.floor(), fast.ratio())
 	}
-	section := renderRateLimited([]string{"Date: today"}, 1, []int{300, 1000}, []float64{50},
-		map[rateKey][]ratePair{{N: 300, Limit: 50}: {slow}, {N: 1000, Limit: 50}: {fast}})
-	for _, want := range []string{"| 300 | 50 | 8.00 | 10.00 | 301 | 6.02 | 8.00 | 1.25 | 0 | 1.25 (0) |", "(N=300) | 1.25 | PASS |", "(N=1000) | 1.50 | **MISS** |"} {
+	bucket := emulator.RateLimitShape{Kind: emulator.TokenBucket, Burst: 10, Headers: emulator.IETFHeaders}
+	window := emulator.RateLimitShape{Kind: emulator.FixedWindow}
+	refused := fast
+	refused.Limited.Refused, refused.Limited.Lost = 6, 1
+	section := renderRateLimited([]string{"Date: today"}, 1, []int{300, 1000}, 50, []emulator.RateLimitShape{bucket, window},
+		map[rateKey][]ratePair{
+			{N: 300, Shape: bucket}: {slow}, {N: 300, Shape: window}: {slow},
+			{N: 1000, Shape: bucket}: {refused}, {N: 1000, Shape: window}: {fast},
+		})
+	for _, want := range []string{
+		"| 300 | `token-bucket,burst=10,headers=ietf` | 8.00 | 10.00 | 301 | 6.02 | 8.00 | 1.25 | 0 | 0 | 1.25 (0) |",
+		"| `token-bucket,burst=10,headers=ietf`, N=300: within 1.3 × the floor | 1.25 | PASS |",
+		"| `fixed-window`, N=1000: within 1.3 × the floor | 1.50 | **MISS** |",
+		"| `token-bucket,burst=10,headers=ietf`, N=1000: no number lost | 1 lost | **MISS** |",
+		"| `token-bucket,burst=10,headers=ietf`, N=1000: at most 5 429s in any round | 6 at most | **MISS** |",
+		"| `token-bucket,burst=10,headers=ietf`, N=300: at most 5 429s in any round | 0 at most | PASS |",
+	} {
 		if !strings.Contains(section, want) {
 			t.Errorf("section lacks %q:\n%s", want, section)
 		}
+	}
+	// A shape without headers has no 429 target: it learns from 429s.
+	if strings.Contains(section, "`fixed-window`, N=300: at most") {
+		t.Errorf("a 429 target for a shape without headers:\n%s", section)
 	}
 }
 

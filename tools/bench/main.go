@@ -9,9 +9,10 @@
 // writes them between the markers of BENCHMARKS.md.
 //
 // Then the rate-limited phase applies N numbers at -parallelism=20 without
-// an API limit and against 50 requests a second, and compares the limited
-// apply with its floor; -rate-limited-only runs that phase alone and
-// rewrites only its own section.
+// an API limit and against 50 requests a second under each shape of rate
+// limiter, and compares each limited apply with its floor;
+// -rate-limited-only runs that phase alone and rewrites only its own
+// section.
 //
 //	go run ./tools/bench -rounds 3 -out BENCHMARKS.md
 //
@@ -55,14 +56,16 @@ type options struct {
 	cli       string
 	timeDir   string
 
-	rateLimitedOnly  bool
-	rateLimitedSizes []int
-	apiRateLimits    []float64
+	rateLimitedOnly   bool
+	rateLimitedRounds int
+	rateLimitedSizes  []int
+	apiRateLimit      float64
+	rateLimitShapes   []emulator.RateLimitShape
 }
 
 func parseFlags() (options, error) {
 	var o options
-	var sizes, latencies, rateSizes, rateLimits string
+	var sizes, latencies, rateSizes, shapes string
 	flag.IntVar(&o.rounds, "rounds", 3, "rounds to run; the report shows the median of each figure")
 	flag.StringVar(&sizes, "sizes", "100,1000", "comma-separated numbers of resources N")
 	flag.StringVar(&latencies, "latencies", "0,50ms", "comma-separated latencies added to every API request")
@@ -71,17 +74,30 @@ func parseFlags() (options, error) {
 	flag.StringVar(&o.timeDir, "time-provider-dir", "bin", "directory holding terraform-provider-time (make bench builds v0.14.2 into bin/)")
 	flag.BoolVar(&o.rateLimitedOnly, "rate-limited-only", false, "run only the rate-limited phase, and with -out rewrite only its section")
 	flag.StringVar(&rateSizes, "rate-limited-sizes", "300,1000", "comma-separated numbers of resources N of the rate-limited phase")
-	flag.StringVar(&rateLimits, "api-rate-limits", defaultAPIRateLimits, "comma-separated requests per second the emulator allows in the rate-limited phase")
+	flag.IntVar(&o.rateLimitedRounds, "rate-limited-rounds", 2, "rounds of the rate-limited phase")
+	flag.Float64Var(&o.apiRateLimit, "api-rate-limit", defaultAPIRateLimit, "requests per second the emulator allows in the rate-limited phase")
+	flag.StringVar(&shapes, "rate-limit-shapes", strings.Join(defaultShapes, " "),
+		"space-separated shapes of the emulator's rate limiter (as its -rate-limit-shape takes them), or \"all\" for every kind, headers and Retry-After")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %v", flag.Args())
 	}
-	for _, f := range strings.Split(rateLimits, ",") {
-		limit, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-		if err != nil || limit <= 0 {
-			return o, fmt.Errorf("-api-rate-limits: %q is not a rate above 0", f)
+	if o.apiRateLimit <= 0 {
+		return o, fmt.Errorf("-api-rate-limit %g: want a rate above 0", o.apiRateLimit)
+	}
+	specs := strings.Fields(shapes)
+	if shapes == "all" {
+		specs = allShapes()
+	}
+	for _, spec := range specs {
+		shape, err := emulator.ParseRateLimitShape(spec)
+		if err != nil {
+			return o, fmt.Errorf("-rate-limit-shapes: %w", err)
 		}
-		o.apiRateLimits = append(o.apiRateLimits, limit)
+		o.rateLimitShapes = append(o.rateLimitShapes, shape)
+	}
+	if o.rateLimitedRounds < 1 {
+		return o, errors.New("-rate-limited-rounds must be at least 1")
 	}
 	if o.rounds < 1 {
 		return o, errors.New("-rounds must be at least 1")
@@ -242,12 +258,12 @@ func run() error {
 // runRateLimitedOnly runs the rate-limited phase, prints its section and,
 // with -out, rewrites that section alone.
 func runRateLimitedOnly(ctx context.Context, b *bench, opts options, host []string, started time.Time) error {
-	results, err := b.runRateLimited(ctx, opts.rounds, opts.rateLimitedSizes, opts.apiRateLimits)
+	results, err := b.runRateLimited(ctx, opts.rateLimitedRounds, opts.rateLimitedSizes, opts.apiRateLimit, opts.rateLimitShapes)
 	if err != nil {
 		return err
 	}
-	machine := append(slices.Clone(host), fmt.Sprintf("Run: %d rounds, took %s", opts.rounds, time.Since(started).Round(time.Second)))
-	section := renderRateLimited(machine, opts.rounds, opts.rateLimitedSizes, opts.apiRateLimits, results)
+	machine := append(slices.Clone(host), fmt.Sprintf("Run: %d rounds, took %s", opts.rateLimitedRounds, time.Since(started).Round(time.Second)))
+	section := renderRateLimited(machine, opts.rateLimitedRounds, opts.rateLimitedSizes, opts.apiRateLimit, opts.rateLimitShapes, results)
 	fmt.Print(section)
 	if opts.out == "" {
 		return nil

@@ -2,130 +2,155 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport/transporttest"
 )
 
-// fakeClockPacer is a Pacer without a cap on a clock the test moves.
-func fakeClockPacer() (*Pacer, func(time.Duration)) {
-	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	p := NewPacer(0)
-	p.now = func() time.Time { return clock }
-	return p, func(d time.Duration) { clock = clock.Add(d) }
-}
-
-// send lets n attempts through and records accepted answers for the first
-// accepted of them; it returns the send time of the last one.
-func send(t *testing.T, p *Pacer, n, accepted int) time.Time {
+// mustWait lets one attempt through p and returns when.
+func mustWait(t *testing.T, p *Pacer) time.Time {
 	t.Helper()
-	var last time.Time
-	for i := range n {
-		var err error
-		if last, err = p.Wait(context.Background()); err != nil {
-			t.Fatal(err)
+	at, err := p.Wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at
+}
+
+// toldPacer returns a fresh pacer whose first attempt, let through at the
+// returned time, was answered 200 with these headers. Inside a synctest
+// bubble.
+func toldPacer(t *testing.T, kv ...string) (*Pacer, time.Time) {
+	t.Helper()
+	p := NewPacer(0)
+	start := time.Now()
+	p.Answered(mustWait(t, p), okAnswer(kv...))
+	return p, start
+}
+
+// okAnswer is a 200 answer carrying these headers.
+func okAnswer(kv ...string) *http.Response {
+	return &http.Response{StatusCode: http.StatusOK, Header: headers(kv...)}
+}
+
+// Once the budget in hand is spent and its reset is near, attempts go evenly
+// at the announced rate.
+func TestPacerPacesAtTheAnnouncedRate(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p, _ := toldPacer(t, "X-RateLimit-Limit", "10", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1")
+		first, second := mustWait(t, p), mustWait(t, p)
+		pace := announcedShare * 10.0
+		if gap, want := second.Sub(first), time.Duration(float64(time.Second)/pace); gap != want {
+			t.Errorf("attempts %v apart under 10 a second; want %v", gap, want)
 		}
-		if i < accepted {
-			p.Accepted()
+	})
+}
+
+// The budget in hand goes at once, not spread thin; once it is spent, the
+// next attempt waits for the reset instead of taking a 429.
+func TestPacerSpendsTheBudgetInHandThenWaitsForTheReset(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p, start := toldPacer(t, "RateLimit-Limit", "100", "RateLimit-Remaining", "5", "RateLimit-Reset", "30", "RateLimit-Policy", "100;w=60")
+		for i := range 5 {
+			if at := mustWait(t, p); !at.Equal(start) {
+				t.Fatalf("attempt %d of the 5 in hand went after %v; want at once", i+1, at.Sub(start))
+			}
 		}
-	}
-	return last
+		if waited := mustWait(t, p).Sub(start); waited != 30*time.Second {
+			t.Errorf("the attempt after the budget in hand went after %v; want the reset, 30 s", waited)
+		}
+	})
 }
 
-// Until a 429, the pacer lets everything through; the first refusal starts
-// pacing just under the rate the API accepted over the last second.
-func TestPacerStartsPacingAtTheFirstRefusal(t *testing.T) {
+// However much budget an answer says is left, no more than the share of the
+// limit goes within one window: a fixed or sliding window would refuse more.
+func TestPacerKeepsToTheLimitWithinAWindow(t *testing.T) {
 	t.Parallel()
-	p, _ := fakeClockPacer()
-	last := send(t, p, 40, 30)
-	if got := p.Rate(); got != 0 {
-		t.Fatalf("rate %v before any refusal; want no pacing (0)", got)
-	}
-	p.Refused(last)
-	if got, want := p.Rate(), 30*decreaseFactor; got != want {
-		t.Errorf("rate after the first 429 = %v, want %v (%v × the 30 answers accepted in the last second)", got, want, decreaseFactor)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		p, start := toldPacer(t, "RateLimit-Limit", "10", "RateLimit-Remaining", "1000", "RateLimit-Reset", "1", "RateLimit-Policy", "10;w=1")
+		limit := 10.0
+		share := int(announcedShare * limit)
+		var last time.Time
+		for range share + 1 {
+			last = mustWait(t, p)
+		}
+		if waited := last.Sub(start); waited != time.Second {
+			t.Errorf("attempt %d after the first answer went after %v; want a second, when the window's first send leaves it", share+1, waited)
+		}
+	})
 }
 
-// The refusals of requests sent before the last drop, or too soon after it
-// for the API to see the new rate, do not drop the rate again: twenty
-// requests refused together are one piece of news.
-func TestPacerDropsOncePerEpisode(t *testing.T) {
+// Until the first answer arrives, the other attempts wait for it (at most
+// firstAnswerWait): a burst could spend a small budget before the first
+// answer announced it.
+func TestPacerHoldsOthersUntilTheFirstAnswer(t *testing.T) {
 	t.Parallel()
-	p, advance := fakeClockPacer()
-	var sent []time.Time
-	for range 20 {
-		sent = append(sent, send(t, p, 1, 1))
-	}
-	advance(10 * time.Millisecond)
-	for _, at := range sent {
-		p.Refused(at)
-	}
-	if got, want := p.Rate(), 20*decreaseFactor; got != want {
-		t.Fatalf("rate after 20 refusals of one episode = %v, want one drop to %v", got, want)
-	}
-	soon := send(t, p, 1, 0)
-	p.Refused(soon)
-	if got, want := p.Rate(), 20*decreaseFactor; got != want {
-		t.Fatalf("rate %v after a refusal within %v of the drop; want it unchanged at %v", got, dropSettle, want)
-	}
-	// A second later, at the new rate, a refusal is news: land under what
-	// the API accepted over the last second.
-	advance(dropSettle + 100*time.Millisecond)
-	later := send(t, p, 10, 8)
-	p.Refused(later)
-	if got, want := p.Rate(), 8*decreaseFactor; got < want-0.01 || got > want+0.01 {
-		t.Errorf("rate %v after a refusal at the new rate; want %v", got, want)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		start := time.Now()
+		first := mustWait(t, p)
+		var second time.Time
+		done := make(chan struct{})
+		go func() {
+			second, _ = p.Wait(context.Background())
+			close(done)
+		}()
+		time.Sleep(300 * time.Millisecond)
+		p.Answered(first, okAnswer())
+		<-done
+		if got := second.Sub(start); got != 300*time.Millisecond {
+			t.Errorf("second attempt went after %v; want when the first answer came, 300ms", got)
+		}
+		// Without an answer, the wait is bounded.
+		q := NewPacer(0)
+		start = time.Now()
+		mustWait(t, q)
+		if got := mustWait(t, q).Sub(start); got != firstAnswerWait {
+			t.Errorf("with the first attempt unanswered, the second went after %v; want %v", got, firstAnswerWait)
+		}
+	})
 }
 
-// Accepted answers raise the rate by increasePerSecond per second's worth
-// of requests.
-func TestPacerProbesUpwards(t *testing.T) {
+// Attempts queued at a low rate go faster as soon as the rate grows: none
+// keeps a slot booked at the old rate.
+func TestPacerQueuedAttemptsFollowTheRate(t *testing.T) {
 	t.Parallel()
-	p, _ := fakeClockPacer()
-	p.Accepted()
-	if p.Rate() != 0 {
-		t.Fatal("an accepted answer started pacing")
-	}
-	p.Refused(send(t, p, 40, 30))
-	start := p.Rate()
-	for range int(start * 10) {
-		p.Accepted()
-	}
-	// The rate grows while the requests are counted, so a little less.
-	if got := p.Rate(); got < start+10*increasePerSecond*0.5 || got > start+10*increasePerSecond {
-		t.Errorf("rate %v after ten seconds' worth of accepted requests from %v; want about +%v", got, start, 10*increasePerSecond)
-	}
-}
-
-// Refused with nothing accepted (another client used the quota up), the
-// pacer starts from the bottom and grows by half a request per answer until
-// it is within half of the rate it was refused at.
-func TestPacerSlowStart(t *testing.T) {
-	t.Parallel()
-	p, _ := fakeClockPacer()
-	p.Refused(send(t, p, 20, 0))
-	if got := p.Rate(); got != minAdaptiveRate {
-		t.Fatalf("rate %v after a refusal with nothing accepted; want the minimum %v", got, minAdaptiveRate)
-	}
-	for range 10 {
-		p.Accepted()
-	}
-	if got, want := p.Rate(), minAdaptiveRate+10*slowStartGrowth; got != want {
-		t.Errorf("rate %v after 10 accepted answers; want %v", got, want)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		p.learner = learner{rate: 1, ceiling: 100, lastDrop: time.Now()}
+		p.Answered(mustWait(t, p), okAnswer())
+		start := time.Now()
+		var wg sync.WaitGroup
+		for range 10 {
+			wg.Go(func() { _, _ = p.Wait(context.Background()) })
+		}
+		time.Sleep(10 * time.Millisecond)
+		p.mu.Lock()
+		p.learner.rate = 1000
+		p.mu.Unlock()
+		p.Answered(time.Now(), okAnswer()) // wakes the queue
+		wg.Wait()
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("ten queued attempts took %v after the rate went from 1 to 1000 a second; want well under a second", took)
+		}
+	})
 }
 
 // retryablehttp asks CheckRetry twice about an answer whose body it read;
 // the pacer hears of it once.
 func TestCallReportsEachAnswerOnce(t *testing.T) {
 	t.Parallel()
-	p, _ := fakeClockPacer()
-	p.Refused(send(t, p, 40, 30))
-	before := p.Rate()
+	p := NewPacer(0)
+	p.learner = learner{rate: 10, ceiling: 100, lastDrop: t0}
+	p.queued = 1 // an attempt waits, so accepted answers may raise the rate
 	call := NewCall("GET", Policy{MaxRetries: 1}, p)
 	if err := call.BeforeAttempt(httptest.NewRequest("GET", "/", nil)); err != nil {
 		t.Fatal(err)
@@ -133,7 +158,7 @@ func TestCallReportsEachAnswerOnce(t *testing.T) {
 	ok := &http.Response{StatusCode: http.StatusOK}
 	_, _ = call.CheckRetry(context.Background(), ok, nil)
 	_, _ = call.CheckRetry(context.Background(), ok, nil)
-	if got, want := p.Rate(), before+increasePerSecond/before; got != want {
+	if got, want := p.learner.rate, 10+fastGrowth; got != want {
 		t.Errorf("rate %v after one answer checked twice; want one step up, to %v", got, want)
 	}
 }
@@ -142,28 +167,52 @@ func TestCallReportsEachAnswerOnce(t *testing.T) {
 // no burst at the start either.
 func TestPacerCapSpacesRequests(t *testing.T) {
 	t.Parallel()
-	const limit, n = 20, 30
-	p := NewPacer(limit)
-	var mu sync.Mutex
-	var starts []time.Time
-	var wg sync.WaitGroup
-	for range n {
-		wg.Add(1)
+	synctest.Test(t, func(t *testing.T) {
+		const limit, n = 20, 30
+		p := NewPacer(limit)
+		var mu sync.Mutex
+		var starts []time.Time
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				at, err := p.Wait(context.Background())
+				if err != nil {
+					t.Error(err)
+				}
+				if i == 0 {
+					p.Answered(at, okAnswer())
+				}
+				mu.Lock()
+				starts = append(starts, at)
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
+		if most := transporttest.MostInOneSecond(starts); most > limit {
+			t.Errorf("%d requests started within one second; the cap is %d", most, limit)
+		}
+	})
+}
+
+// An attempt that fails without an answer releases the others held for the
+// first answer: they need not wait out firstAnswerWait.
+func TestPacerFirstAttemptWithoutAnswerReleasesTheOthers(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p := NewPacer(0)
+		first := mustWait(t, p)
+		start := time.Now()
+		done := make(chan time.Time)
 		go func() {
-			defer wg.Done()
-			at, err := p.Wait(context.Background())
-			if err != nil {
-				t.Error(err)
-			}
-			mu.Lock()
-			starts = append(starts, at)
-			mu.Unlock()
+			at, _ := p.Wait(context.Background())
+			done <- at
 		}()
-	}
-	wg.Wait()
-	if most := MostInOneSecond(starts); most > limit {
-		t.Errorf("%d requests started within one second; the cap is %d", most, limit)
-	}
+		time.Sleep(100 * time.Millisecond)
+		p.Unanswered(first)
+		if waited := (<-done).Sub(start); waited != 100*time.Millisecond {
+			t.Errorf("the second attempt went after %v; want when the first failed, 100ms", waited)
+		}
+	})
 }
 
 func TestPacerWaitIsCancellable(t *testing.T) {
@@ -179,40 +228,115 @@ func TestPacerWaitIsCancellable(t *testing.T) {
 	}
 }
 
+// One pacer per base URL and key, whatever the caps; the strictest cap of
+// the clients that share it applies to all, in whichever order they came.
 func TestSharedPacer(t *testing.T) {
 	t.Parallel()
-	a := SharedPacer("https://api.example.test", "key-1", 10)
-	if SharedPacer("https://api.example.test", "key-1", 10) != a {
-		t.Error("two clients of the same key, URL and cap got different pacers")
+	const url = "https://shared-pacer.example.test"
+	a := SharedPacer(url, "key-1", 10)
+	if SharedPacer(url, "key-1", 0) != a || SharedPacer(url, "key-1", 25) != a {
+		t.Error("two clients of the same key and URL with other caps got different pacers")
 	}
-	if SharedPacer("https://api.example.test", "key-2", 10) == a || SharedPacer("https://other.example.test", "key-1", 10) == a {
+	if got := float64(a.cap.Limit()) * capMargin; !near(got, 10) {
+		t.Errorf("cap %v after clients capped at 10, none and 25; want the strictest, 10", got)
+	}
+	if SharedPacer(url, "key-1", 4) != a {
+		t.Fatal("a stricter client got another pacer")
+	}
+	if got := float64(a.cap.Limit()) * capMargin; !near(got, 4) {
+		t.Errorf("cap %v after a client capped at 4 joined; want 4", got)
+	}
+	if SharedPacer(url, "key-2", 10) == a || SharedPacer("https://other.example.test", "key-1", 10) == a {
 		t.Error("clients of another key or URL share a pacer")
+	}
+	if uncapped := SharedPacer(url, "key-3", 0); uncapped.cap != nil {
+		t.Error("a pacer no client capped has a cap")
 	}
 }
 
-func TestMostInOneSecond(t *testing.T) {
+// An attempt let through before another and still on its way may reach the
+// API after it: the other's remaining budget does not count it, so the
+// pacer does. Once it is known to have got no answer, it counts no more.
+func TestPacerCountsEarlierAttemptsStillOnTheirWay(t *testing.T) {
 	t.Parallel()
-	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	at := func(ms ...int) []time.Time {
-		var out []time.Time
-		for _, m := range ms {
-			out = append(out, t0.Add(time.Duration(m)*time.Millisecond))
+	synctest.Test(t, func(t *testing.T) {
+		budget := func(remaining string) *http.Response {
+			return okAnswer("RateLimit-Limit", "100", "RateLimit-Remaining", remaining, "RateLimit-Reset", "30", "RateLimit-Policy", "100;w=60")
 		}
-		return out
-	}
-	cases := []struct {
-		times []time.Time
-		want  int
-	}{
-		{nil, 0},
-		{at(0), 1},
-		{at(0, 999), 2},
-		{at(0, 1000), 1},
-		{at(1500, 0, 600, 900, 1000), 4}, // 600, 900, 1000, 1500
-	}
-	for _, tc := range cases {
-		if got := MostInOneSecond(tc.times); got != tc.want {
-			t.Errorf("MostInOneSecond(%v) = %d, want %d", tc.times, got, tc.want)
+		p := NewPacer(0)
+		p.Answered(mustWait(t, p), budget("50"))
+		time.Sleep(time.Millisecond)
+		mustWait(t, p) // the earlier attempt, still on its way
+		time.Sleep(time.Millisecond)
+		later := mustWait(t, p)
+		answeredAt := time.Now()
+		p.Answered(later, budget("1")) // counted itself, not the earlier one
+		if waited := mustWait(t, p).Sub(answeredAt); waited != 30*time.Second {
+			t.Errorf("with the earlier attempt on its way, the next went after %v; want the reset, 30 s", waited)
 		}
+
+		q := NewPacer(0)
+		q.Answered(mustWait(t, q), budget("50"))
+		time.Sleep(time.Millisecond)
+		lost := mustWait(t, q)
+		time.Sleep(time.Millisecond)
+		answered := mustWait(t, q)
+		q.Unanswered(lost)
+		q.Answered(answered, budget("1"))
+		before := time.Now()
+		if waited := mustWait(t, q).Sub(before); waited != 0 {
+			t.Errorf("with the earlier attempt unanswered, the budget in hand waited %v; want it spent at once", waited)
+		}
+	})
+}
+
+// An attempt that got no answer is no longer on its way for the pacer.
+func TestCallReportsAnAttemptWithoutAnswer(t *testing.T) {
+	t.Parallel()
+	p := NewPacer(0)
+	call := NewCall("GET", Policy{MaxRetries: 1}, p)
+	if err := call.BeforeAttempt(httptest.NewRequest("GET", "/", nil)); err != nil {
+		t.Fatal(err)
 	}
+	if len(p.inFlight) != 1 {
+		t.Fatalf("%d attempts on their way after one let through; want 1", len(p.inFlight))
+	}
+	_, _ = call.CheckRetry(context.Background(), nil, errors.New("connection reset by peer"))
+	if len(p.inFlight) != 0 {
+		t.Errorf("%d attempts on their way after a connection error; want none", len(p.inFlight))
+	}
+}
+
+// A 429 while attempts queue for the pace measures the API's rate; one while
+// nothing waited measures only what Terraform sent, and is not trusted as
+// the ceiling.
+func TestPacerTrustsOnlyASaturatedMeasure(t *testing.T) {
+	t.Parallel()
+	refusedAfterASecond := func(t *testing.T, queue bool) learner {
+		p := NewPacer(0)
+		p.learner = learner{rate: 20, ceiling: 50, lastDrop: time.Now().Add(-time.Minute)}
+		var last time.Time
+		for range 25 {
+			last = mustWait(t, p)
+			p.Answered(last, okAnswer())
+			time.Sleep(50 * time.Millisecond)
+		}
+		last = mustWait(t, p)
+		if queue {
+			go func() { _, _ = p.Wait(context.Background()) }()
+			synctest.Wait() // blocked on the pace
+		}
+		p.Answered(last, &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{}})
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.learner
+	}
+	synctest.Test(t, func(t *testing.T) {
+		if l := refusedAfterASecond(t, true); l.ceiling == 0 {
+			t.Errorf("a 429 with attempts queued left no ceiling (rate %v); want the rate accepted", l.rate)
+		}
+		if l := refusedAfterASecond(t, false); l.ceiling != 0 {
+			t.Errorf("a 429 with nothing queued set the ceiling to %v; want it untrusted", l.ceiling)
+		}
+	})
 }

@@ -38,6 +38,16 @@ var retryableStatuses = map[int]bool{
 // A retry whose wait would outlast ctx's deadline is not made: the call
 // fails at once with a *WaitBeyondDeadlineError.
 func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	// retryablehttp asks twice about an answer whose body it then read;
+	// the pacer must hear of each attempt once, answered or not.
+	if !c.reported {
+		c.reported = true
+		if resp != nil {
+			c.pacer.Answered(c.sentAt, resp)
+		} else {
+			c.pacer.Unanswered(c.sentAt)
+		}
+	}
 	retry, err := c.checkRetry(ctx, resp, err)
 	if !retry {
 		return false, err
@@ -66,16 +76,6 @@ func (c *Call) checkRetry(ctx context.Context, resp *http.Response, err error) (
 			return false, err
 		}
 		return true, nil
-	}
-	// retryablehttp asks twice about an answer whose body it then read;
-	// the pacer must hear of each answer once.
-	if !c.reported {
-		c.reported = true
-		if resp.StatusCode == http.StatusTooManyRequests {
-			c.pacer.Refused(c.sentAt)
-		} else {
-			c.pacer.Accepted()
-		}
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {
 		return c.spendRefusal(), nil

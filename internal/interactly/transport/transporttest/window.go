@@ -1,4 +1,6 @@
-package transport
+// Package transporttest holds what tests and the benchmark use to check the
+// transport's pacing from outside. Only tests import it.
+package transporttest
 
 import (
 	"slices"
@@ -6,8 +8,8 @@ import (
 )
 
 // MostInOneSecond returns the largest number of the times that fall within
-// one second of each other (a half-open window [t, t+1s)). Tests and the
-// benchmark use it to check a request cap.
+// one second of each other (a half-open window [t, t+1s)), to check a
+// request cap.
 func MostInOneSecond(times []time.Time) int {
 	sorted := slices.Clone(times)
 	slices.SortFunc(sorted, func(a, b time.Time) int { return a.Compare(b) })

@@ -1,0 +1,181 @@
+package transport
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// budget is what an API's rate-limit headers announce, for APIs that send
+// them: the IETF httpapi draft's RateLimit-Limit, RateLimit-Remaining,
+// RateLimit-Reset (seconds) and RateLimit-Policy ("100;w=60"), or the
+// X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (seconds,
+// or a Unix time as GitHub sends it) that many APIs send instead.
+//
+// What it announces decides when an attempt may go, in this order:
+//   - the gate: when the budget is spent (the remaining count, less what
+//     was sent after the answer that told it) and the reset is gateAfter
+//     or more away, nothing goes before the reset;
+//   - the window: no more than announcedShare of the limit go within any
+//     window (the policy's w, else the longest reset seen, in whole
+//     seconds), counting the client's own sends. Whatever the limiter
+//     counts, a fixed window or a sliding one, this never exceeds it;
+//   - the budget in hand: while the remaining count is not spent, an
+//     attempt goes at once. So a fresh window's budget, or the tokens a
+//     bucket saved up, are used rather than spread thin;
+//   - the pace: once it is spent and the reset is near, attempts go evenly
+//     at announcedShare of the limit over its window, the rate a token
+//     bucket refills at and at which a window's slots come free.
+//
+// Reset counts whole seconds, so it may announce a reset up to a second
+// late. A reset within the next second is as near as the header can say,
+// and under a limit of a second's window the budget comes back request by
+// request (a sliding window, a token bucket) or at a boundary it does not
+// place: the window and the pace cover those, and the gate closes only for
+// a reset at least gateAfter off.
+type budget struct {
+	known     bool
+	limit     int           // requests per window, 0 when not announced
+	window    time.Duration // the policy's window, or the longest reset seen
+	policy    bool          // whether window came from RateLimit-Policy
+	remaining int           // as the freshest answer said
+	spent     int           // attempts let through after the freshest answer's was sent
+	freshest  time.Time     // when the attempt whose answer set remaining was sent
+	resetAt   time.Time
+	resetIn   time.Duration // as the freshest answer said
+	sends     []time.Time   // the client's own sends within the last window, oldest first
+}
+
+// gateAfter is the shortest announced reset the gate waits for. Reset is
+// in whole seconds, rounded up, and a Unix time is up to a second later
+// still: anything under two seconds may be a reset within the next second,
+// as near as the headers can say.
+const gateAfter = 2 * time.Second
+
+// announcedShare is the share of the announced rate the client paces at:
+// the margin absorbs the jitter between sending and arriving.
+const announcedShare = 0.97
+
+// observe reads an answer's rate-limit headers; sentAfter is how many
+// attempts were let through after this one was sent.
+func (b *budget) observe(now, sentAt time.Time, h http.Header, sentAfter int) {
+	limit, remaining, reset, window, ok := parseRateLimitHeaders(h, now)
+	if !ok {
+		return
+	}
+	if window > 0 {
+		b.window, b.policy = window, true
+	} else if !b.policy {
+		// Reset is in whole seconds, rounded one way or the other (a Unix
+		// time rounded up is up to a second late): a window is at least a
+		// second, and the fraction is the rounding, not the window.
+		b.window = max(b.window, reset.Truncate(time.Second), time.Second)
+	}
+	if limit > 0 {
+		b.limit = limit
+	}
+	if b.known && sentAt.Before(b.freshest) {
+		return // an older answer overtaken by a newer one
+	}
+	b.known = true
+	b.freshest = sentAt
+	b.remaining = remaining
+	b.spent = sentAfter
+	b.resetAt = now.Add(reset)
+	b.resetIn = reset
+}
+
+// spend records an attempt let through at now.
+func (b *budget) spend(now time.Time) {
+	if b.known {
+		b.spent++
+		b.sends = append(b.sends, now)
+	}
+}
+
+// windowFullUntil reports whether the client has sent its share of the
+// limit within the last window and, if so, until when.
+func (b *budget) windowFullUntil(now time.Time) (time.Time, bool) {
+	if !b.known || b.limit == 0 || b.window <= 0 {
+		return time.Time{}, false
+	}
+	cut := 0
+	for cut < len(b.sends) && now.Sub(b.sends[cut]) >= b.window {
+		cut++
+	}
+	b.sends = b.sends[cut:]
+	share := max(1, int(announcedShare*float64(b.limit)))
+	if len(b.sends) < share {
+		return time.Time{}, false
+	}
+	return b.sends[len(b.sends)-share].Add(b.window), true
+}
+
+// inHand reports whether the announced budget has requests left that the
+// client has not sent yet.
+func (b *budget) inHand() bool {
+	return b.known && b.remaining-b.spent > 0
+}
+
+// closedUntil reports whether the announced budget is spent and, if so,
+// until when.
+func (b *budget) closedUntil(now time.Time) (time.Time, bool) {
+	if !b.known || b.remaining-b.spent > 0 || !now.Before(b.resetAt) || b.resetIn < gateAfter {
+		return time.Time{}, false
+	}
+	return b.resetAt, true
+}
+
+// rate is the announced pace in requests per second, 0 when none.
+func (b *budget) rate() float64 {
+	if !b.known || b.limit == 0 || b.window <= 0 {
+		return 0
+	}
+	return announcedShare * float64(b.limit) / b.window.Seconds()
+}
+
+// parseRateLimitHeaders reads the IETF draft's headers, else the X- ones.
+// ok is false unless at least Remaining and Reset were there and valid;
+// window is 0 when no policy named it.
+func parseRateLimitHeaders(h http.Header, now time.Time) (limit, remaining int, reset, window time.Duration, ok bool) {
+	for _, prefix := range []string{"RateLimit-", "X-RateLimit-"} {
+		rem, err := strconv.Atoi(strings.TrimSpace(h.Get(prefix + "Remaining")))
+		if err != nil || rem < 0 {
+			continue
+		}
+		secs, err := strconv.ParseInt(strings.TrimSpace(h.Get(prefix+"Reset")), 10, 64)
+		if err != nil || secs < 0 {
+			continue
+		}
+		reset = time.Duration(secs) * time.Second
+		// A Unix time rather than a count of seconds (no window lasts
+		// years).
+		if secs > 100_000_000 {
+			reset = max(0, time.Unix(secs, 0).Sub(now))
+		}
+		reset = min(reset, MaxRetryAfter)
+		limit, _ = strconv.Atoi(strings.TrimSpace(h.Get(prefix + "Limit")))
+		if prefix == "RateLimit-" {
+			window = policyWindow(h.Get("RateLimit-Policy"))
+		}
+		return max(limit, 0), rem, reset, window, true
+	}
+	return 0, 0, 0, 0, false
+}
+
+// policyWindow reads the window of the first policy of a RateLimit-Policy
+// header such as "100;w=60, 1000;w=3600"; 0 when there is none.
+func policyWindow(policy string) time.Duration {
+	first, _, _ := strings.Cut(policy, ",")
+	for param := range strings.SplitSeq(first, ";") {
+		name, value, ok := strings.Cut(strings.TrimSpace(param), "=")
+		if !ok || name != "w" {
+			continue
+		}
+		if secs, err := strconv.Atoi(value); err == nil && secs > 0 {
+			return time.Duration(secs) * time.Second
+		}
+	}
+	return 0
+}

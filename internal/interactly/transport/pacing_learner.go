@@ -1,0 +1,123 @@
+package transport
+
+import "time"
+
+// learner finds the rate an API accepts from its 429s alone, for APIs that
+// announce no budget. It sends as fast as Terraform asks until the first
+// refusal; from then on at a rate that
+//   - drops, once per refusal episode, to holdFactor × the rate the API
+//     accepted over the last second (or the rate sent, when lower). Under a
+//     limit, the rate accepted is the limit whatever its shape (a fixed or
+//     sliding window, a token bucket once its burst is spent), so the client
+//     lands just under it. The refusals of requests sent before the drop, or
+//     within dropSettle after it, answer the old rate and are not news; a
+//     refusal soon after that says the drop was not enough, and the next
+//     one goes to repeatFactor of the rate refused;
+//   - grows with every accepted answer: fast (×e a second) while far below
+//     the rate it last measured, or when that measurement is not to be
+//     trusted; by probeGrowth of it a second just under it, so the client
+//     spends most of its time there; and by beyondGrowth a second above it,
+//     for the limit may have risen (another client of the key finished);
+//     staleAfter above it without a refusal, or above it with no refusal
+//     for trustFor, the ceiling is stale and the growth fast again.
+//
+// Growth needs demand: it happens only while attempts queue for the pace,
+// so an idle spell does not build up a burst.
+//
+// The measurement is trusted only over a full second of sending: the first
+// refusal often comes within a fraction of a second, when the accepted count
+// is a token bucket's burst, not its rate, and before the answers to the
+// requests sent with the refused one are in. Nor is it trusted when nothing
+// waited for the pace: then the client sent what Terraform asked, a burst
+// of it refused by a small bucket, and the measure is Terraform's pace, not
+// the API's. Until dropSettle has passed,
+// those answers raise the measure; the fast growth then climbs from there
+// and the next refusal, a second later, measures properly.
+type learner struct {
+	rate     float64 // requests per second; 0 until the first refusal
+	ceiling  float64 // the rate last measured; 0 when not to be trusted
+	lastDrop time.Time
+	passedAt time.Time // when the rate rose past the ceiling; zero while under it
+}
+
+const (
+	holdFactor      = 0.95
+	fastGrowth      = 1.0  // requests per second added per accepted answer: ×e a second
+	probeGrowth     = 0.02 // of the ceiling, per second, just under it
+	beyondGrowth    = 0.05 // of the rate, per second, above the ceiling
+	farBelow        = 0.9  // of the ceiling: below it, grow fast
+	minAdaptiveRate = 1.0  // requests per second; the API may allow fewer, and Retry-After still applies
+	// dropSettle is how long after a drop refusals are still taken as
+	// answers to the old rate: the API's window (a second, as a rule) must
+	// pass before it can tell the new rate from the old one.
+	dropSettle = time.Second
+	// staleAfter is how long the rate may stay above the ceiling without
+	// a refusal before the ceiling is taken as stale. Long enough for a
+	// token bucket's burst, saved up while under the limit, to run out.
+	staleAfter = 3 * time.Second
+	// trustFor is how long a ceiling is trusted at all: past it, and
+	// without a refusal since, a rate at the ceiling grows fast.
+	trustFor = 10 * time.Second
+	// repeatFactor is how far below the rate just refused a refusal right
+	// after a drop sends the client.
+	repeatFactor = 0.85
+)
+
+// refused records a 429 at now for an attempt sent at sentAt, given how many
+// attempts were sent and answers accepted over the last second, and whether
+// the client was saturating: sending for a full second, with attempts
+// queued for the pace (or none paced yet).
+func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating bool) {
+	if l.rate > 0 && sentAt.Before(l.lastDrop.Add(dropSettle)) {
+		return
+	}
+	measured := float64(min(sent, accepted))
+	if l.rate > 0 && now.Sub(l.lastDrop) < 2*dropSettle {
+		// Refused again as soon as the last drop could show: the measure
+		// overstates the limit (a fixed window accepts up to twice its
+		// quota within a second across a boundary), so go below the rate
+		// just refused rather than stepping down from it.
+		measured = min(measured, l.rate*repeatFactor)
+	}
+	l.ceiling = 0
+	if saturating && measured >= minAdaptiveRate {
+		l.ceiling = measured
+	}
+	l.rate = max(minAdaptiveRate, measured*holdFactor)
+	l.lastDrop = now
+	l.passedAt = time.Time{}
+}
+
+// accepted records an answer at now that was not a 429, given how many
+// were accepted over the last second (this one included); queued tells
+// whether attempts are waiting for the pace.
+func (l *learner) accepted(now time.Time, accepted int, queued bool) {
+	if l.rate == 0 {
+		return
+	}
+	// An untrusted drop was measured while answers to the requests sent
+	// with it were still on their way: those accepted raise the measure.
+	if l.ceiling == 0 && now.Sub(l.lastDrop) < dropSettle {
+		l.rate = max(l.rate, float64(accepted)*holdFactor)
+	}
+	if !queued {
+		return
+	}
+	if l.ceiling > 0 && l.rate >= l.ceiling {
+		if l.passedAt.IsZero() {
+			l.passedAt = now
+		}
+		if now.Sub(l.passedAt) >= staleAfter || now.Sub(l.lastDrop) >= trustFor {
+			l.ceiling = 0
+		}
+	}
+	// Each answer is 1/rate of a second's worth of answers at this rate.
+	switch {
+	case l.ceiling == 0 || l.rate < farBelow*l.ceiling:
+		l.rate += fastGrowth
+	case l.rate < l.ceiling:
+		l.rate += probeGrowth * l.ceiling / l.rate
+	default:
+		l.rate += beyondGrowth
+	}
+}
