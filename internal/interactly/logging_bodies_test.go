@@ -98,3 +98,27 @@ func TestQueryIsLoggedWhenPresent(t *testing.T) {
 		t.Errorf("a request without a query was logged with http_query %v", got)
 	}
 }
+
+// However large the body, the copy kept for the log stays at
+// maxLoggedBody+1 bytes (enough to tell that it was cut).
+func TestObservedBodyKeepsABoundedCopy(t *testing.T) {
+	t.Parallel()
+	var gotTotal int64
+	body := &observedBody{
+		ReadCloser: io.NopCloser(bytes.NewReader(bytes.Repeat([]byte("z"), 4*maxLoggedBody))),
+		done:       func(_ []byte, total int64, _ error) { gotTotal = total },
+	}
+	buf := make([]byte, 1000)
+	for {
+		if _, err := body.Read(buf); err != nil {
+			break
+		}
+	}
+	body.Close()
+	if got := body.seen.Len(); got != maxLoggedBody+1 {
+		t.Errorf("kept %d bytes of a %d-byte body, want %d", got, 4*maxLoggedBody, maxLoggedBody+1)
+	}
+	if gotTotal != 4*maxLoggedBody {
+		t.Errorf("total reported %d, want %d", gotTotal, 4*maxLoggedBody)
+	}
+}
