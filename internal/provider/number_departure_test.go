@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -32,6 +33,18 @@ func TestJudgeDeparture(t *testing.T) {
 		if got := judgeDeparture(tc.team, tc.listing); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestNotInTeamDetailNamesWhatTheKeyLists(t *testing.T) {
+	t.Parallel()
+	listing := []interactly.Number{{ID: "n1", Number: "+1", TeamID: "t9"}, {ID: "n2", Number: "+2", TeamID: "t9"}}
+	if got := notInTeamDetail("ID x", listing, "the provider block's api_key"); !strings.Contains(got, "lists 2 numbers of team t9, and none with ID x") ||
+		!strings.Contains(got, "the provider block's api_key") {
+		t.Errorf("detail %q", got)
+	}
+	if got := notInTeamDetail("ID x", nil, "k"); !strings.Contains(got, "lists no numbers at all") {
+		t.Errorf("detail of an empty listing %q", got)
 	}
 }
 

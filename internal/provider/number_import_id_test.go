@@ -69,3 +69,21 @@ func FuzzParseNumberImportID(f *testing.F) {
 		}
 	})
 }
+
+// A phone number has 7 to 15 digits; shorter or longer runs of digits are
+// taken as IDs.
+func TestLooksLikePhoneNumberBounds(t *testing.T) {
+	t.Parallel()
+	for value, want := range map[string]bool{
+		"123456":           false,
+		"1234567":          true,
+		"123456789012345":  true,
+		"1234567890123456": false,
+		"(503) 555-0103":   true,
+		"503555O103":       false,
+	} {
+		if got := looksLikePhoneNumber(value); got != want {
+			t.Errorf("looksLikePhoneNumber(%q) = %v, want %v", value, got, want)
+		}
+	}
+}

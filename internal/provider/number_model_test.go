@@ -120,6 +120,19 @@ func TestAnsweredModel(t *testing.T) {
 			errPath: "assistant_id",
 		},
 		{
+			name:    "an answer with the other outbound value contradicts the update",
+			sent:    interactly.UpdateNumberRequest{AssistantID: ptr(""), OutboundEnabled: ptr(true)},
+			answer:  interactly.Number{ID: "n1", Number: "+14155550100", OutboundEnabled: ptr(false)},
+			want:    func(m *numberModel) { m.OutboundEnabled = types.BoolValue(false) },
+			errPath: "outbound_enabled",
+		},
+		{
+			name:   "an answer that agrees with a sent switch",
+			sent:   interactly.UpdateNumberRequest{AssistantID: ptr(""), OutboundEnabled: ptr(true)},
+			answer: interactly.Number{ID: "n1", Number: "+14155550100", OutboundEnabled: ptr(true)},
+			want:   func(m *numberModel) { m.OutboundEnabled = types.BoolValue(true) },
+		},
+		{
 			name:    "an answer with the other value of a sent switch contradicts the update",
 			sent:    interactly.UpdateNumberRequest{AssistantID: ptr(""), InboundEnabled: ptr(true)},
 			answer:  interactly.Number{ID: "n1", Number: "+14155550100", InboundEnabled: ptr(false)},
