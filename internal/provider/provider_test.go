@@ -15,9 +15,14 @@ import (
 )
 
 // testAccProviders serves the provider in-process to the Terraform (or
-// OpenTofu) CLI that terraform-plugin-testing runs.
+// OpenTofu) CLI that terraform-plugin-testing runs: a new provider for
+// every command, as Terraform starts a new provider process, so that what
+// one provider remembers (the objects its Reads removed) never leaks from
+// one test into another.
 var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"interactly": providerserver.NewProtocol6WithError(New("test")()),
+	"interactly": func() (tfprotov6.ProviderServer, error) {
+		return providerserver.NewProtocol6WithError(New("test")())()
+	},
 }
 
 const testAPIKey = "sk-acc-0123456789abcdef"
