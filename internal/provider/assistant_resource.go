@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -36,13 +35,6 @@ type assistantResource struct {
 	configured
 }
 
-// The operations of interactly_assistant that a timeouts block bounds.
-var (
-	opAssistantCreate = operation{"create", "adopting", 5 * time.Minute, timeouts.Value.Create}
-	opAssistantRead   = operation{"read", "reading", 5 * time.Minute, timeouts.Value.Read}
-	opAssistantUpdate = operation{"update", "updating", 5 * time.Minute, timeouts.Value.Update}
-	opAssistantDelete = operation{"delete", "releasing", 5 * time.Minute, timeouts.Value.Delete}
-)
 
 // assistantSubject is what the assistant's timeout messages name.
 const assistantSubject = "the assistant"
@@ -128,10 +120,10 @@ func (r *assistantResource) Schema(ctx context.Context, _ resource.SchemaRequest
 		Attributes: attributes,
 		Blocks: map[string]schema.Block{
 			attrTimeouts: resourceTimeoutsBlockWith(ctx, timeouts.Opts{
-				Create: true, CreateDescription: describeTimeout(opAssistantCreate, "adopting the assistant, and looking it up when the plan is made"),
-				Read: true, ReadDescription: describeTimeout(opAssistantRead, "reading the assistant during a refresh or an import"),
-				Update: true, UpdateDescription: describeTimeout(opAssistantUpdate, "an update"),
-				Delete: true, DeleteDescription: describeTimeout(opAssistantDelete, "releasing the assistant as on_destroy says"),
+				Create: true, CreateDescription: describeTimeout(opCreate, "adopting the assistant, and looking it up when the plan is made"),
+				Read: true, ReadDescription: describeTimeout(opRead, "reading the assistant during a refresh or an import"),
+				Update: true, UpdateDescription: describeTimeout(opUpdate, "an update"),
+				Delete: true, DeleteDescription: describeTimeout(opDelete, "releasing the assistant as on_destroy says"),
 			}),
 		},
 	}

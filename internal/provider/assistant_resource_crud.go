@@ -20,7 +20,7 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	planned, config := values[0], values[1]
-	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opAssistantCreate, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opCreate, &resp.Diagnostics)
 	defer cancel()
 	id := planned.text(attrAssistantID)
 	existing, err := r.client.GetAssistant(ctx, id)
@@ -61,7 +61,7 @@ func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, 
 	// Before the lookup: the framework wants an identity even from a read
 	// that removes the resource.
 	resp.Diagnostics.Append(setAssistantIdentity(ctx, resp.Identity, id)...)
-	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opAssistantRead, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opRead, &resp.Diagnostics)
 	defer cancel()
 	current, err := r.client.GetAssistant(ctx, id)
 	if err != nil {
@@ -86,7 +86,7 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	planned, state, config := values[0], values[1], values[2]
-	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opAssistantUpdate, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opUpdate, &resp.Diagnostics)
 	defer cancel()
 	// The write-only secret exists in the configuration alone; whether to
 	// send it is decided by its version in the plan.
@@ -133,7 +133,7 @@ func (r *assistantResource) Delete(ctx context.Context, req resource.DeleteReque
 	if len(body) == 0 {
 		return // Terraform changed nothing
 	}
-	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opAssistantDelete, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opDelete, &resp.Diagnostics)
 	defer cancel()
 	_, _, err := r.client.UpdateAssistant(ctx, id, body)
 	if err != nil && !interactly.IsAssistantNotFound(err) { // an assistant already gone needs nothing
@@ -152,7 +152,7 @@ func (r *assistantResource) ImportState(ctx context.Context, req resource.Import
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opAssistantRead, &resp.Diagnostics)
+	ctx, cancel := withAssistantDeadline(ctx, state.timeouts(), opRead, &resp.Diagnostics)
 	defer cancel()
 	current, err := r.client.GetAssistant(ctx, id)
 	if err != nil {

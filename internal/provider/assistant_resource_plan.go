@@ -96,7 +96,7 @@ func (r *assistantResource) lookUpAtPlan(ctx context.Context, planned assistantV
 	if r.client == nil || planned[attrAssistantID].IsUnknown() {
 		return nil, false
 	}
-	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opAssistantCreate, diags)
+	ctx, cancel := withAssistantDeadline(ctx, planned.timeouts(), opCreate, diags)
 	defer cancel()
 	id := planned.text(attrAssistantID)
 	existing, err := r.client.GetAssistant(ctx, id)
