@@ -35,7 +35,6 @@ type assistantResource struct {
 	configured
 }
 
-
 // assistantSubject is what the assistant's timeout messages name.
 const assistantSubject = "the assistant"
 
