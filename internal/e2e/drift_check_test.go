@@ -94,10 +94,12 @@ func TestAccDriftCheckInCI(t *testing.T) {
 	// it back.
 	admin(t, ws, "PATCH", "/_emulator/assistants/asst-1", `{"assistantSystemPrompt": "Edited in the dashboard"}`, http.StatusOK)
 	wantDrift(t, ws, "a prompt edited in the dashboard", 2, "interactly_assistant.front_desk will be updated in-place")
-	// A setting the configuration leaves out is only recorded: 0.
-	admin(t, ws, "PATCH", "/_emulator/assistants/asst-1", `{"name": "Renamed in the dashboard"}`, http.StatusOK)
 	mustRun(t, ws, "apply", "-auto-approve", "-no-color")
-	wantDrift(t, ws, "after the apply, with an omitted setting renamed", 0)
+	wantDrift(t, ws, "after the apply", 0)
+	// Settings the configuration leaves out are only recorded: 0.
+	admin(t, ws, "PATCH", "/_emulator/assistants/asst-1", `{"name": "Renamed in the dashboard"}`, http.StatusOK)
+	admin(t, ws, "PATCH", "/_emulator/numbers/"+number.ID, `{"outboundEnabled": false, "label": "renamed"}`, http.StatusOK)
+	wantDrift(t, ws, "settings the configuration leaves out, changed in the dashboard", 0)
 
 	// A number released in the dashboard: 2, a plan to adopt it again
 	// that cannot be applied.
