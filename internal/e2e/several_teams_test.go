@@ -132,7 +132,7 @@ module "team_b" {
 // 1.7), else one block per line. The provider comes from the module's
 // `providers`: an import block into a module cannot name one.
 func moduleImports(v tfcli.CLIVersion, aKeys []string) string {
-	if v.AtLeast(tfcli.Terraform, 1, 7) || v.AtLeast(tfcli.OpenTofu, 1, 7) {
+	if hasForEachImports(v) {
 		return `
 import {
   for_each = local.team_a_lines
@@ -158,6 +158,12 @@ import {
 	return b.String()
 }
 
+// hasForEachImports reports whether import blocks take for_each (Terraform
+// and OpenTofu 1.7 and later).
+func hasForEachImports(v tfcli.CLIVersion) bool {
+	return v.AtLeast(tfcli.Terraform, 1, 7) || v.AtLeast(tfcli.OpenTofu, 1, 7)
+}
+
 func TestAccSeveralTeamsInOneConfiguration(t *testing.T) {
 	ws, emu := newWorkspace(t, emulator.Options{APIKey: keyA, TeamKeys: map[string]string{keyB: teamB}, Seed: twoTeamSeed()})
 	ws.Env = append(ws.Env, "TF_VAR_team_a_api_key="+keyA, "TF_VAR_team_b_api_key="+keyB)
@@ -166,6 +172,9 @@ func TestAccSeveralTeamsInOneConfiguration(t *testing.T) {
 		t.Fatal(err)
 	}
 	seeded := emu.Numbers()
+	if !hasForEachImports(v) {
+		t.Logf("%s has no for_each in import blocks: importing into the modules with one block per line", v.Text)
+	}
 
 	// In the root module, `provider =` in an import block picks the alias
 	// whose key sees the number, and the generated block names it.
