@@ -124,7 +124,18 @@ func TestAccDriftCheckInCI(t *testing.T) {
 	admin(t, ws, "DELETE", "/_emulator/numbers/"+other.ID, "", http.StatusNoContent)
 	wantDrift(t, ws, "every number of the team released", 1, "The team lists no numbers at all")
 	admin(t, ws, "POST", "/_emulator/numbers", `{"_id": "`+number.ID+`", "number": "`+number.Number+`", "assistantId": "asst-2"}`, http.StatusCreated)
-	wantDrift(t, ws, "the number back once more", 0)
+	admin(t, ws, "POST", "/_emulator/numbers", `{"_id": "`+other.ID+`", "number": "`+other.Number+`"}`, http.StatusCreated)
+	wantDrift(t, ws, "the numbers back once more", 0)
+
+	// Any apply after a release saves the state without the number, as
+	// apply -refresh-only does: the apply fails to adopt it, and the next
+	// drift check is 1.
+	admin(t, ws, "DELETE", "/_emulator/numbers/"+number.ID, "", http.StatusNoContent)
+	mustFail(t, ws, `Number not found in the team`, "apply", "-auto-approve", "-no-color")
+	wantDrift(t, ws, "a released number after a failed apply", 1, "Number not found in the team")
+	admin(t, ws, "POST", "/_emulator/numbers", `{"_id": "`+number.ID+`", "number": "`+number.Number+`", "assistantId": "asst-2"}`, http.StatusCreated)
+	mustRun(t, ws, "apply", "-auto-approve", "-no-color")
+	wantDrift(t, ws, "the number adopted once more", 0)
 
 	// An assistant deleted in the dashboard: 2, and 1 after apply -refresh-only.
 	admin(t, ws, "DELETE", "/_emulator/assistants/asst-1", "", http.StatusNoContent)
