@@ -19,7 +19,7 @@ import (
 // `terraform get` under dev_overrides, import blocks into the module, and
 // `-generate-config-out` with `provider =` in the root module. Then one
 // for_each instance is let go the way the guide says: on_destroy = "keep",
-// apply, remove it, apply.
+// apply, remove it, apply; and another with terraform state rm.
 
 const (
 	teamA, keyA = "1f7b1b1b1b1b1b1b1b1b1b1b", "sk-team-a"
@@ -255,7 +255,11 @@ import {
 	if list := mustRun(t, ws, "state", "list").Stdout; strings.Contains(list, `this["front"]`) {
 		t.Errorf("the front line is still in state:\n%s", list)
 	}
-	// Every number is as it was seeded, the front line included: nothing
+	// The other way: terraform state rm by the instance's address, then
+	// remove it from the configuration; nothing is left to plan.
+	mustRun(t, ws, "state", "rm", "-no-color", `module.team_a.interactly_number.this["main"]`)
+	write(t, ws, teamsConfig(v, "", moduleImports(v, nil)))
+	// Every number is as it was seeded, team A's lines included: nothing
 	// was written to any of them.
 	if got := emu.Numbers(); !slices.Equal(got, seeded) {
 		t.Errorf("the numbers changed:\n got %+v\nwant %+v", got, seeded)
@@ -264,7 +268,7 @@ import {
 		t.Errorf("%d PUT requests; adopting numbers as they are and letting one go with keep must send none", puts)
 	}
 	if r, err := ws.Run(t.Context(), "plan", "-detailed-exitcode", "-no-color"); err != nil || r.ExitCode != 0 {
-		t.Errorf("the plan after letting the front line go is not empty (%v): %s", err, r)
+		t.Errorf("the plan after letting team A's lines go is not empty (%v): %s", err, r)
 	}
 }
 
