@@ -44,7 +44,11 @@ func TestAssistantWriteSendsWhatThePlanChangesEachGroupWhole(t *testing.T) {
 	known := assistantOf(t, knownAssistant)
 	planned := assistantOf(t, knownAssistant)
 	planned["max_tokens"] = types.Int64Value(512)
-	planned["text_to_speech"] = types.ListUnknown(planned["text_to_speech"].Type(t.Context()).(types.ListType).ElemType)
+	ttsType, ok := planned["text_to_speech"].Type(t.Context()).(types.ListType)
+	if !ok {
+		t.Fatal("text_to_speech is not a list")
+	}
+	planned["text_to_speech"] = types.ListUnknown(ttsType.ElemType)
 	planned["speech_to_text"] = mustObject(t, planned["speech_to_text"], map[string]attr.Value{
 		"vendor": types.StringValue("google"), "languages": types.StringValue("en-US"),
 	})

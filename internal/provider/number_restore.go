@@ -66,8 +66,6 @@ func restorePointValue(body interactly.UpdateNumberRequest) types.Object {
 // objectAsOptions reads an object into a struct as it is.
 var objectAsOptions = basetypes.ObjectAsOptions{}
 
-func nullRestorePoint() types.Object { return types.ObjectNull(restorePointTypes) }
-
 // restoreBody is the PUT body that puts the restore point back: the
 // assistant (or none) and each switch the API reported at adoption.
 func restoreBody(ctx context.Context, point types.Object) (interactly.UpdateNumberRequest, diag.Diagnostics) {

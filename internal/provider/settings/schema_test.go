@@ -62,19 +62,19 @@ func TestResourceAttributesCarryTheValidators(t *testing.T) {
 		{Attr: "o", Field: []string{"o"}, Kind: KindObjectList, ListValidators: minOne, Inner: []Setting{String("x", "x", "")}},
 	}
 	attrs := table.ResourceAttributes("")
-	if n := len(attrs["u"].(schema.StringAttribute).Validators); n != 1 {
+	if n := len(as[schema.StringAttribute](t, attrs["u"]).Validators); n != 1 {
 		t.Errorf("u has %d validators", n)
 	}
-	if n := len(attrs["w"].(schema.Int64Attribute).Validators); n != 1 {
+	if n := len(as[schema.Int64Attribute](t, attrs["w"]).Validators); n != 1 {
 		t.Errorf("w has %d validators", n)
 	}
-	if n := len(attrs["d"].(schema.Float64Attribute).Validators); n != 1 {
+	if n := len(as[schema.Float64Attribute](t, attrs["d"]).Validators); n != 1 {
 		t.Errorf("d has %d validators", n)
 	}
-	if n := len(attrs["l"].(schema.ListAttribute).Validators); n != 1 {
+	if n := len(as[schema.ListAttribute](t, attrs["l"]).Validators); n != 1 {
 		t.Errorf("l has %d validators", n)
 	}
-	if n := len(attrs["o"].(schema.ListNestedAttribute).Validators); n != 1 {
+	if n := len(as[schema.ListNestedAttribute](t, attrs["o"]).Validators); n != 1 {
 		t.Errorf("o has %d validators", n)
 	}
 }
@@ -94,8 +94,8 @@ func TestDataSourceAttributesAreReadOnly(t *testing.T) {
 		}
 	}
 	for name, inner := range map[string]map[string]dschema.Attribute{
-		"stt": attrs["stt"].(dschema.SingleNestedAttribute).Attributes,
-		"tts": attrs["tts"].(dschema.ListNestedAttribute).NestedObject.Attributes,
+		"stt": as[dschema.SingleNestedAttribute](t, attrs["stt"]).Attributes,
+		"tts": as[dschema.ListNestedAttribute](t, attrs["tts"]).NestedObject.Attributes,
 	} {
 		for innerName, a := range inner {
 			if !a.IsComputed() || a.IsOptional() {
@@ -103,4 +103,14 @@ func TestDataSourceAttributesAreReadOnly(t *testing.T) {
 			}
 		}
 	}
+}
+
+// as is v as a T, failing the test when it is not one.
+func as[T any](t *testing.T, v any) T {
+	t.Helper()
+	x, ok := v.(T)
+	if !ok {
+		t.Fatalf("%T is not a %T", v, x)
+	}
+	return x
 }

@@ -162,7 +162,7 @@ func TestDecodeDocumentNamesTheBrokenField(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 	doc, err := DecodeDocument(map[string]json.RawMessage{"n": []byte(`12345678901234567890`)})
-	if err != nil || doc["n"].(json.Number).String() != "12345678901234567890" {
+	if err != nil || as[json.Number](t, doc["n"]).String() != "12345678901234567890" {
 		t.Errorf("a large number lost precision: %v %v", doc, err)
 	}
 }
@@ -303,7 +303,7 @@ func TestFullyKnownLooksInside(t *testing.T) {
 
 func TestLookup(t *testing.T) {
 	doc := decode(t, `{"a": {"b": {"c": 1}}, "n": null, "s": "x"}`)
-	if v, ok := Lookup(doc, []string{"a", "b", "c"}); !ok || v.(json.Number).String() != "1" {
+	if v, ok := Lookup(doc, []string{"a", "b", "c"}); !ok || as[json.Number](t, v).String() != "1" {
 		t.Errorf("a.b.c: %v %v", v, ok)
 	}
 	for _, path := range [][]string{{"a", "x"}, {"s", "x"}, {"n", "x"}, {"missing"}} {
