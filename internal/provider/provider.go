@@ -155,6 +155,7 @@ func (p *InteractlyProvider) Resources(context.Context) []func() resource.Resour
 	return []func() resource.Resource{
 		NewNumberResource,
 		NewAssistantResource,
+		NewKnowledgeBaseResource,
 	}
 }
 
@@ -163,6 +164,7 @@ func (p *InteractlyProvider) DataSources(context.Context) []func() datasource.Da
 		NewNumberDataSource,
 		NewNumbersDataSource,
 		NewAssistantDataSource,
+		NewKnowledgeBaseDataSource,
 	}
 }
 
