@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 )
@@ -294,15 +295,24 @@ resource "interactly_knowledge_base" "faq" {
 	}
 }
 
-// An import block generates configuration that plans clean: the files come
-// in as file_ids.
-func TestAccKnowledgeBase_importGeneratesConfigThatPlansClean(t *testing.T) {
-	emu := newTestEmulator(t)
+// dashboardKnowledgeBase puts a knowledge base made in the dashboard into
+// the emulator, with one file, and returns the file's ID.
+func dashboardKnowledgeBase(emu *testEmulator) string {
 	f := emu.PutFile(emulator.File{Name: "menu.pdf"})
 	emu.PutKnowledgeBase(emulator.KnowledgeBase{ID: "65f0aaaabbbbccccddddeeee", Title: "From the dashboard", Description: "d",
 		RetrainFrequencyMinutes: 60, FileIDs: []string{f.ID}, IncludeURLs: []emulator.KBURL{{URL: "https://bakery.example", Recursive: true}}})
+	return f.ID
+}
+
+// An import block generates configuration that plans clean: the files come
+// in as file_ids. (Terraform 1.5 cannot generate configuration for nested
+// attributes: it panics.)
+func TestAccKnowledgeBase_importGeneratesConfigThatPlansClean(t *testing.T) {
+	emu := newTestEmulator(t)
+	dashboardKnowledgeBase(emu)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_6_0)},
 		Steps: []resource.TestStep{{
 			Config:          emu.config(""),
 			ResourceName:    faq,
@@ -310,6 +320,33 @@ func TestAccKnowledgeBase_importGeneratesConfigThatPlansClean(t *testing.T) {
 			ImportStateKind: resource.ImportBlockWithID,
 			ImportStateId:   "65f0aaaabbbbccccddddeeee",
 			GenerateConfig:  true,
+		}},
+	})
+	if n := len(emu.KnowledgeBaseEvents()); n != 0 {
+		t.Errorf("the import wrote %d times: %q", n, emu.KnowledgeBaseEvents())
+	}
+}
+
+// An import block with a configuration that says what the knowledge base
+// holds plans nothing but the import.
+func TestAccKnowledgeBase_importBlockPlansClean(t *testing.T) {
+	emu := newTestEmulator(t)
+	fileID := dashboardKnowledgeBase(emu)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: emu.config(`
+resource "interactly_knowledge_base" "faq" {
+  title                     = "From the dashboard"
+  description               = "d"
+  retrain_frequency_minutes = 60
+  file_ids                  = [` + hcl(fileID) + `]
+  include_urls              = [{ url = "https://bakery.example", recursive = true }]
+}`),
+			ResourceName:    faq,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+			ImportStateId:   "65f0aaaabbbbccccddddeeee",
 		}},
 	})
 	if n := len(emu.KnowledgeBaseEvents()); n != 0 {
