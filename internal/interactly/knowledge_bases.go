@@ -35,6 +35,10 @@ type KnowledgeBase struct {
 	IncludeURLs             []KnowledgeBaseURL
 	ExcludeURLs             []KnowledgeBaseURL
 	Files                   []KnowledgeBaseFile
+	// Fields holds every top-level field of the answer as raw JSON, for
+	// the provider's table of the document's settings. A field the answer
+	// leaves out is absent.
+	Fields map[string]json.RawMessage
 }
 
 // KnowledgeBaseURL is one entry of urls_to_include or urls_to_exclude.
@@ -51,14 +55,15 @@ type KnowledgeBaseFile struct {
 }
 
 // KnowledgeBaseDocument is the body of a create or an update: the whole
-// document, every field sent (the docs do not say whether a PUT merges).
+// document (the docs do not say whether a PUT merges). Settings holds the
+// document's plain fields by their API names (title, description,
+// retrain_frequency_minutes), as the provider's table of settings writes
+// them; the URL lists and the files, which the API nests, are typed.
 type KnowledgeBaseDocument struct {
-	Title                   string
-	Description             string
-	RetrainFrequencyMinutes int64
-	IncludeURLs             []KnowledgeBaseURL
-	ExcludeURLs             []KnowledgeBaseURL
-	FileIDs                 []string
+	Settings    map[string]any
+	IncludeURLs []KnowledgeBaseURL
+	ExcludeURLs []KnowledgeBaseURL
+	FileIDs     []string
 }
 
 // wire types: the API's JSON.
@@ -84,28 +89,26 @@ type (
 		ID   string `json:"id"`
 		Name string `json:"name,omitempty"`
 	}
-	kbBodyWire struct {
-		Title                   string       `json:"title"`
-		Description             string       `json:"description"`
-		Docs                    []kbDocWire  `json:"docs"`
-		Files                   []kbFileWire `json:"files"`
-		RetrainFrequencyMinutes int64        `json:"retrain_frequency_minutes"`
-	}
 )
 
 // body is d as the API takes it. No URLs is an empty docs list; lists are
 // never null.
-func (d KnowledgeBaseDocument) body() kbBodyWire {
-	b := kbBodyWire{Title: d.Title, Description: d.Description, RetrainFrequencyMinutes: d.RetrainFrequencyMinutes,
-		Docs: []kbDocWire{}, Files: make([]kbFileWire, 0, len(d.FileIDs))}
+func (d KnowledgeBaseDocument) body() map[string]any {
+	b := make(map[string]any, len(d.Settings)+2)
+	for k, v := range d.Settings {
+		b[k] = v
+	}
+	docs := []kbDocWire{}
 	if len(d.IncludeURLs) > 0 || len(d.ExcludeURLs) > 0 {
-		b.Docs = append(b.Docs, kbDocWire{Type: "url", Payload: kbURLsWire{
+		docs = append(docs, kbDocWire{Type: "url", Payload: kbURLsWire{
 			Include: nonNil(d.IncludeURLs), Exclude: nonNil(d.ExcludeURLs),
 		}})
 	}
+	files := make([]kbFileWire, 0, len(d.FileIDs))
 	for _, id := range d.FileIDs {
-		b.Files = append(b.Files, kbFileWire{ID: id})
+		files = append(files, kbFileWire{ID: id})
 	}
+	b["docs"], b["files"] = docs, files
 	return b
 }
 
@@ -130,6 +133,9 @@ func parseKnowledgeBase(body []byte) (KnowledgeBase, error) {
 		return KnowledgeBase{}, fmt.Errorf(`knowledge base document %q without "title"`, *w.ID)
 	}
 	kb := KnowledgeBase{ID: *w.ID, Status: w.Status, Title: *w.Title, RetrainFrequencyMinutes: w.RetrainFrequencyMinutes}
+	if err := json.Unmarshal(body, &kb.Fields); err != nil {
+		return KnowledgeBase{}, err
+	}
 	if w.Description != nil {
 		kb.Description = *w.Description
 	}

@@ -90,7 +90,7 @@ func TestCreatesAreRepeatedOnlyWhenNeverActedOn(t *testing.T) {
 				if route == routeUpload {
 					_, err = client.UploadFile(context.Background(), writeFile(t, "a.md", "a"))
 				} else {
-					_, err = client.CreateKnowledgeBase(context.Background(), interactly.KnowledgeBaseDocument{Title: "FAQ"})
+					_, err = client.CreateKnowledgeBase(context.Background(), interactly.KnowledgeBaseDocument{Settings: map[string]any{"title": "FAQ"}})
 				}
 				if (err == nil) != tc.ok {
 					t.Fatalf("err = %v, want success %v", err, tc.ok)
@@ -126,7 +126,7 @@ func TestCreateKnowledgeBaseSaysWhatTheAnswerTold(t *testing.T) {
 		t.Run(string(answer), func(t *testing.T) {
 			t.Parallel()
 			emu, client := startEmulatorWith(t, emulator.New(emulator.Options{APIKey: testKey, Seed: seed(), KnowledgeBaseCreateAnswer: answer}))
-			created, err := client.CreateKnowledgeBase(context.Background(), interactly.KnowledgeBaseDocument{Title: "FAQ", RetrainFrequencyMinutes: 60})
+			created, err := client.CreateKnowledgeBase(context.Background(), interactly.KnowledgeBaseDocument{Settings: map[string]any{"title": "FAQ", "retrain_frequency_minutes": 60}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -164,7 +164,8 @@ func TestKnowledgeBaseReadUpdateStatus(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc := interactly.KnowledgeBaseDocument{
-				Title: "FAQ", Description: "what callers ask", RetrainFrequencyMinutes: 1440, FileIDs: []string{file.ID},
+				Settings:    map[string]any{"title": "FAQ", "description": "what callers ask", "retrain_frequency_minutes": 1440},
+				FileIDs:     []string{file.ID},
 				IncludeURLs: []interactly.KnowledgeBaseURL{{URL: "https://bakery.example/faq", Recursive: true}},
 				ExcludeURLs: []interactly.KnowledgeBaseURL{{URL: "https://bakery.example/faq/old"}},
 			}
@@ -176,11 +177,14 @@ func TestKnowledgeBaseReadUpdateStatus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if string(kb.Fields["title"]) != `"FAQ"` {
+				t.Errorf("Fields = %s, want the raw document", kb.Fields)
+			}
 			if kb.Title != "FAQ" || kb.Description != "what callers ask" || *kb.RetrainFrequencyMinutes != 1440 || kb.Status != "trained" ||
 				len(kb.IncludeURLs) != 1 || !kb.IncludeURLs[0].Recursive || len(kb.ExcludeURLs) != 1 || len(kb.Files) != 1 || kb.Files[0].ID != file.ID {
 				t.Fatalf("GET = %+v", kb)
 			}
-			updated, err := client.UpdateKnowledgeBase(ctx, created.ID, interactly.KnowledgeBaseDocument{Title: "FAQ 2"})
+			updated, err := client.UpdateKnowledgeBase(ctx, created.ID, interactly.KnowledgeBaseDocument{Settings: map[string]any{"title": "FAQ 2"}})
 			if err != nil || updated.Title != "FAQ 2" || len(updated.Files) != 0 || len(updated.IncludeURLs) != 0 {
 				t.Fatalf("PUT = %+v, %v; want the whole document replaced", updated, err)
 			}

@@ -59,29 +59,29 @@ func (d *knowledgeBaseDataSource) Schema(ctx context.Context, _ datasource.Schem
 				"subpaths_only": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether a recursive crawl stays below the URL's path."},
 			}}}
 	}
+	attributes := knowledgeBaseSettings.DataSourceAttributes()
+	for name, a := range map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "The knowledge base's ID.",
+			Required:            true,
+			Validators:          []validator.String{notEmptyString{hint: "give the ID of a knowledge base of the team"}},
+		},
+		"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Where training stands: `draft`, `created`, `queued`, " +
+			"`training` or `trained`; null when the API did not say."},
+		"include_urls": urlList("Web pages it crawls."),
+		"exclude_urls": urlList("Web pages the crawl leaves out."),
+		"file_ids":     schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the files it holds."},
+		"files": schema.ListNestedAttribute{Computed: true, MarkdownDescription: "The files it holds, with their names.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"id":   schema.StringAttribute{Computed: true, MarkdownDescription: "The file's ID."},
+				"name": schema.StringAttribute{Computed: true, MarkdownDescription: "The file's name; null when the API did not say."},
+			}}},
+	} {
+		attributes[name] = a
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one knowledge base of the Interactly team by ID.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The knowledge base's ID.",
-				Required:            true,
-				Validators:          []validator.String{notEmptyString{hint: "give the ID of a knowledge base of the team"}},
-			},
-			"title":       schema.StringAttribute{Computed: true, MarkdownDescription: "The title."},
-			"description": schema.StringAttribute{Computed: true, MarkdownDescription: "The description; null when there is none."},
-			"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Where training stands: `draft`, `created`, `queued`, " +
-				"`training` or `trained`; null when the API did not say."},
-			"retrain_frequency_minutes": schema.Int64Attribute{Computed: true, MarkdownDescription: "How often it crawls its pages again, " +
-				"in minutes (`0`: never); null when the API did not say."},
-			"include_urls": urlList("Web pages it crawls."),
-			"exclude_urls": urlList("Web pages the crawl leaves out."),
-			"file_ids":     schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the files it holds."},
-			"files": schema.ListNestedAttribute{Computed: true, MarkdownDescription: "The files it holds, with their names.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":   schema.StringAttribute{Computed: true, MarkdownDescription: "The file's ID."},
-					"name": schema.StringAttribute{Computed: true, MarkdownDescription: "The file's name; null when the API did not say."},
-				}}},
-		},
+		Attributes:          attributes,
 		Blocks: map[string]schema.Block{
 			"timeouts": dataSourceTimeoutsBlock(ctx, "reading the knowledge base"),
 		},
@@ -112,10 +112,11 @@ func (d *knowledgeBaseDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	out := config
-	out.Title = types.StringValue(kb.Title)
-	out.Description = descriptionValue(kb.Description)
+	out.Title, out.Description, out.RetrainFrequencyMinutes = settingsOf(kb, nullSettings(), &resp.Diagnostics)
+	if kb.RetrainFrequencyMinutes == nil {
+		out.RetrainFrequencyMinutes = types.Int64Null() // not reported
+	}
 	out.Status = statusValue(kb.Status)
-	out.RetrainFrequencyMinutes = types.Int64PointerValue(kb.RetrainFrequencyMinutes)
 	out.IncludeURLs = urlsValue(kb.IncludeURLs, types.ListValueMust(kbURLType, nil), &resp.Diagnostics)
 	out.ExcludeURLs = urlsValue(kb.ExcludeURLs, types.ListValueMust(kbURLType, nil), &resp.Diagnostics)
 	ids := make([]string, len(kb.Files))

@@ -151,12 +151,10 @@ func (m knowledgeBaseModel) document(ctx context.Context, uploaded map[string]up
 		}
 	}
 	return interactly.KnowledgeBaseDocument{
-		Title:                   m.Title.ValueString(),
-		Description:             m.Description.ValueString(),
-		RetrainFrequencyMinutes: m.RetrainFrequencyMinutes.ValueInt64(),
-		IncludeURLs:             urlsOf(ctx, m.IncludeURLs, diags),
-		ExcludeURLs:             urlsOf(ctx, m.ExcludeURLs, diags),
-		FileIDs:                 ids,
+		Settings:    m.settingsBody(),
+		IncludeURLs: urlsOf(ctx, m.IncludeURLs, diags),
+		ExcludeURLs: urlsOf(ctx, m.ExcludeURLs, diags),
+		FileIDs:     ids,
 	}
 }
 
@@ -166,13 +164,7 @@ func (m knowledgeBaseModel) document(ctx context.Context, uploaded map[string]up
 // uploaded_files, so that the next plan uploads it again.
 func (m knowledgeBaseModel) withDocument(ctx context.Context, kb interactly.KnowledgeBase, diags *diag.Diagnostics) knowledgeBaseModel {
 	m.ID = types.StringValue(kb.ID)
-	m.Title = types.StringValue(kb.Title)
-	m.Description = descriptionValue(kb.Description)
-	if kb.RetrainFrequencyMinutes != nil {
-		m.RetrainFrequencyMinutes = types.Int64Value(*kb.RetrainFrequencyMinutes)
-	} else if m.RetrainFrequencyMinutes.IsNull() || m.RetrainFrequencyMinutes.IsUnknown() {
-		m.RetrainFrequencyMinutes = types.Int64Value(0) // left out: the default is all that can be said
-	}
+	m.Title, m.Description, m.RetrainFrequencyMinutes = settingsOf(kb, m.settingValues(), diags)
 	m.IncludeURLs = urlsValue(kb.IncludeURLs, m.IncludeURLs, diags)
 	m.ExcludeURLs = urlsValue(kb.ExcludeURLs, m.ExcludeURLs, diags)
 	m.Status = statusValue(kb.Status)

@@ -89,12 +89,12 @@ func (r *knowledgeBaseResource) Schema(ctx context.Context, _ resource.SchemaReq
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"title": schema.StringAttribute{
-				MarkdownDescription: "The knowledge base's title.",
+				MarkdownDescription: settingDesc("title"),
 				Required:            true,
 				Validators:          []validator.String{notEmptyString{hint: "give the knowledge base a title"}},
 			},
 			"description": schema.StringAttribute{
-				MarkdownDescription: "What the knowledge base holds. Leave it out for none.",
+				MarkdownDescription: settingDesc("description") + " Leave it out for none.",
 				Optional:            true,
 				Validators:          []validator.String{notEmptyString{hint: "leave description out for none"}},
 			},
@@ -125,9 +125,8 @@ func (r *knowledgeBaseResource) Schema(ctx context.Context, _ resource.SchemaReq
 				NestedObject:        schema.NestedAttributeObject{Attributes: kbURLAttributes()},
 			},
 			"retrain_frequency_minutes": schema.Int64Attribute{
-				MarkdownDescription: "How often the knowledge base crawls its pages again, in minutes: `0` (the default) never, " +
-					"otherwise a multiple of 60, such as `1440` for daily.",
-				Optional: true, Computed: true, Default: int64default.StaticInt64(0),
+				MarkdownDescription: settingDesc("retrain_frequency_minutes") + " Default `0`.",
+				Optional:            true, Computed: true, Default: int64default.StaticInt64(0),
 				Validators: []validator.Int64{retrainFrequency{}},
 			},
 			"wait_for_training": schema.BoolAttribute{

@@ -194,9 +194,7 @@ func (r *knowledgeBaseResource) Delete(ctx context.Context, req resource.DeleteR
 	ctx, cancel := withKnowledgeBaseDeadline(ctx, state.Timeouts, opDelete, &resp.Diagnostics)
 	defer cancel()
 	id, title := state.ID.ValueString(), state.Title.ValueString()
-	empty := interactly.KnowledgeBaseDocument{
-		Title: title, Description: state.Description.ValueString(), RetrainFrequencyMinutes: state.RetrainFrequencyMinutes.ValueInt64(),
-	}
+	empty := interactly.KnowledgeBaseDocument{Settings: state.settingsBody()}
 	if _, err := r.client.UpdateKnowledgeBase(ctx, id, empty); err != nil {
 		if interactly.IsKnowledgeBaseNotFound(err) {
 			return // deleted in the dashboard already: nothing to empty
