@@ -123,6 +123,7 @@ func (r *knowledgeBaseResource) Update(ctx context.Context, req resource.UpdateR
 	ctx, cancel := withKnowledgeBaseDeadline(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
 	defer cancel()
 	id, title := state.ID.ValueString(), plan.Title.ValueString()
+	resp.Diagnostics.Append(setKnowledgeBaseIdentity(ctx, resp.Identity, id)...)
 	result := plan
 	result.ID = state.ID
 	if !writes(plan, state) {
@@ -148,9 +149,13 @@ func (r *knowledgeBaseResource) Update(ctx context.Context, req resource.UpdateR
 		addFailure(ctx, &resp.Diagnostics, r.reports(), summary, err)
 		kept := state
 		kept.UploadedFiles = uploadedFilesValue(planned, &resp.Diagnostics)
-		resp.Diagnostics.AddWarning(summary+": the change may have been applied",
-			"The update may have reached the API. State keeps the knowledge base as it was, with the files just uploaded "+
-				"recorded; run terraform plan to see it as it is now, and apply again if it still differs.")
+		detail := "The update may have reached the API. State keeps the knowledge base as it was, with the files just uploaded " +
+			"recorded; run terraform plan to see it as it is now, and apply again if it still differs."
+		if stale := replacedUploads(state.uploadedFiles(ctx, &resp.Diagnostics), planned); len(stale) > 0 {
+			detail += " If the update was applied, the files it replaced (" + strings.Join(stale, ", ") + ") are held by nothing " +
+				"and were not deleted, since the knowledge base may still hold them."
+		}
+		resp.Diagnostics.AddWarning(summary+": the change may have been applied", detail)
 		resp.Diagnostics.Append(resp.State.Set(ctx, kept)...)
 		return
 	}
@@ -164,7 +169,6 @@ func (r *knowledgeBaseResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	result.Status = statusValue(r.settle(ctx, plan, id, answer.Status, &resp.Diagnostics))
 	resp.Diagnostics.Append(resp.State.Set(ctx, result)...)
-	resp.Diagnostics.Append(setKnowledgeBaseIdentity(ctx, resp.Identity, id)...)
 }
 
 // replacedUploads lists the IDs state recorded that the plan holds no more.

@@ -390,3 +390,95 @@ resource "interactly_assistant" "front_desk" {
 		}},
 	})
 }
+
+// ignore_changes keeps a dashboard change of an ignored argument, and the
+// plan stays empty; a change of wait_for_training alone makes no call.
+func TestAccKnowledgeBase_ignoreChangesAndTerraformOnlyArguments(t *testing.T) {
+	emu := newTestEmulator(t)
+	var kbID string
+	config := func(wait bool) string {
+		return emu.config(fmt.Sprintf(`
+resource "interactly_knowledge_base" "faq" {
+  title             = "Bakery FAQ"
+  description       = "What callers ask about"
+  wait_for_training = %t
+  lifecycle {
+    ignore_changes = [description]
+  }
+}`, wait))
+	}
+	var mark int
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{Config: config(true), Check: stateAttr(faq, "id", &kbID)},
+			{
+				PreConfig: func() {
+					emu.EditKnowledgeBase(kbID, func(kb *emulator.KnowledgeBase) { kb.Description = "Tuned in the dashboard" })
+					emu.markEvents(&mark)()
+				},
+				Config: config(false),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(faq, "wait_for_training", "false"),
+					emu.expectEvents(&mark),
+					emu.expectKnowledgeBase(func(kb emulator.KnowledgeBase) error {
+						if kb.Description != "Tuned in the dashboard" {
+							return fmt.Errorf("description %q: the ignored change was overwritten", kb.Description)
+						}
+						return nil
+					}),
+				),
+			},
+		},
+	})
+}
+
+// An update the API refuses changes nothing and deletes the file it had
+// just uploaded; one that may have been applied records the new upload in
+// state, and the next apply converges without uploading it again.
+func TestAccKnowledgeBase_failedUpdates(t *testing.T) {
+	emu := newTestEmulator(t)
+	files := newKBFiles(t)
+	menu := files.write("menu.md", "bread 5")
+	var mark int
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{Config: emu.config(faqConfig(menu))},
+			{
+				PreConfig: func() {
+					files.write("menu.md", "bread 6")
+					emu.AddFault(emulator.Fault{Method: "PUT", Route: "/kb/v1/knowledge-bases/{id}", Status: 400, Times: 1})
+					emu.markEvents(&mark)()
+				},
+				Config:      emu.config(faqConfig(menu)),
+				ExpectError: errorMatching(`Unable to update knowledge base "Bakery FAQ".*HTTP 400.*Nothing was changed.*deleted again`),
+				Check:       nil,
+			},
+			{
+				PreConfig: func() {
+					got := emu.eventsSince(mark)
+					if len(got) != 2 || got[0][:7] != "upload " || got[1][:12] != "delete-file " {
+						t.Errorf("writes of the refused update: %q, want an upload and its deletion", got)
+					}
+					emu.AddFault(emulator.Fault{Method: "PUT", Route: "/kb/v1/knowledge-bases/{id}", Status: 500, Apply: true, Times: 1})
+					emu.markEvents(&mark)()
+				},
+				Config:      emu.config(faqConfig(menu)),
+				ExpectError: errorMatching(`Unable to update knowledge base "Bakery FAQ".*HTTP 500`),
+			},
+			{
+				PreConfig: emu.markEvents(&mark),
+				Config:    emu.config(faqConfig(menu)),
+				Check: func(*terraform.State) error {
+					for _, e := range emu.eventsSince(mark) {
+						if e[:7] == "upload " {
+							return fmt.Errorf("the file was uploaded again after an update that may have been applied: %q", emu.eventsSince(mark))
+						}
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
