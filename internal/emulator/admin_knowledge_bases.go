@@ -19,6 +19,7 @@ func (s *Server) kbAdminRoutes() {
 		writeJSON(w, http.StatusOK, s.KnowledgeBaseEvents())
 	})
 	s.mux.HandleFunc("PATCH /_emulator/knowledge-bases/{id}", s.editKnowledgeBase)
+	s.mux.HandleFunc("POST /_emulator/knowledge-bases", s.addKnowledgeBase)
 	s.mux.HandleFunc("PUT /_emulator/knowledge-base-settings", s.putKnowledgeBaseSettings)
 }
 
@@ -95,4 +96,25 @@ func (s *Server) putKnowledgeBaseSettings(w http.ResponseWriter, r *http.Request
 		s.SetKnowledgeBaseTrainingTime(d)
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// addKnowledgeBase answers POST /_emulator/knowledge-bases: a knowledge base
+// made in the dashboard (the record's fields; id and teamId default to a
+// new ID and the seed's team), trained. Its file_ids must be files of the
+// emulator.
+func (s *Server) addKnowledgeBase(w http.ResponseWriter, r *http.Request) {
+	var kb KnowledgeBase
+	if !decodeBody(w, r, &kb, "the fields of GET /_emulator/knowledge-bases") {
+		return
+	}
+	if kb.Title == "" {
+		writeError(w, http.StatusBadRequest, "title is required")
+		return
+	}
+	if _, taken := s.KnowledgeBase(kb.ID); kb.ID != "" && taken {
+		writeError(w, http.StatusConflict, "a knowledge base with id %q exists", kb.ID)
+		return
+	}
+	kb.ForcedStatus = ""
+	writeJSON(w, http.StatusCreated, s.PutKnowledgeBase(kb))
 }

@@ -187,7 +187,7 @@ func (s *Server) EditKnowledgeBase(id string, edit func(*KnowledgeBase)) bool {
 // PutKnowledgeBase adds a knowledge base as the dashboard would (the API
 // cannot delete one, so tests start from one that exists), in the seed's
 // team when TeamID is empty, trained unless it says otherwise.
-func (s *Server) PutKnowledgeBase(kb KnowledgeBase) {
+func (s *Server) PutKnowledgeBase(kb KnowledgeBase) KnowledgeBase {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if kb.TeamID == "" {
@@ -198,6 +198,7 @@ func (s *Server) PutKnowledgeBase(kb KnowledgeBase) {
 	}
 	s.kbs.init()
 	s.kbs.bases[kb.ID] = kb.clone()
+	return kb.clone()
 }
 
 // DeleteKnowledgeBase removes a knowledge base, as deleting it in the

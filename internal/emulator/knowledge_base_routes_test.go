@@ -234,3 +234,18 @@ func TestFaultAppliesTheCreate(t *testing.T) {
 		t.Fatalf("%d knowledge bases after the applied fault, want 1", n)
 	}
 }
+
+func TestAdminAddsAKnowledgeBase(t *testing.T) {
+	t.Parallel()
+	_, c := start(t, Options{Seed: testSeed()})
+	admin := &client{t: t, base: c.base}
+	if r := admin.do("POST", "/_emulator/knowledge-bases", `{"id":"kb-1","title":"From the dashboard"}`); r.status != http.StatusCreated {
+		t.Fatalf("admin POST: %d %s", r.status, r.body)
+	}
+	admin.do("POST", "/_emulator/knowledge-bases", `{"id":"kb-1","title":"again"}`).wantError(t, http.StatusConflict, "kb-1")
+	var doc map[string]any
+	c.do("GET", "/kb/v1/knowledge-bases/kb-1", "").decode(t, &doc)
+	if doc["title"] != "From the dashboard" || doc["status"] != "trained" {
+		t.Errorf("GET = %v", doc)
+	}
+}
