@@ -100,10 +100,10 @@ func (st *kbStore) base(team, id string) (KnowledgeBase, bool) {
 	return kb.clone(), true
 }
 
-// file returns the team's file with this ID.
-func (st *kbStore) file(team, id string) (File, bool) {
+// hasFile reports whether the team has the file with this ID.
+func (st *kbStore) hasFile(team, id string) bool {
 	f, ok := st.files[id]
-	return f, ok && f.TeamID == team
+	return ok && f.TeamID == team
 }
 
 // usersOf lists the knowledge bases that hold a file, sorted.

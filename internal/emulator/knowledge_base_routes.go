@@ -82,7 +82,7 @@ func (req kbRequest) apply(st *kbStore, team string, kb *KnowledgeBase) *problem
 	if req.Files != nil {
 		kb.FileIDs = nil
 		for _, f := range *req.Files {
-			if _, ok := st.file(team, f.ID); !ok {
+			if !st.hasFile(team, f.ID) {
 				return problemf(http.StatusBadRequest, "no file with id %q in the team", f.ID)
 			}
 			if !slices.Contains(kb.FileIDs, f.ID) {
@@ -246,7 +246,7 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteFile(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	s.mu.Lock()
-	_, ok := s.kbs.file(teamOf(r), id)
+	ok := s.kbs.hasFile(teamOf(r), id)
 	users := s.kbs.usersOf(id)
 	if ok && len(users) == 0 {
 		delete(s.kbs.files, id)

@@ -107,12 +107,13 @@ func (e *testEmulator) markEvents(mark *int) func() {
 	return func() { *mark = len(e.KnowledgeBaseEvents()) }
 }
 
-// stateAttr reads an attribute of a resource from state into dst.
-func stateAttr(name, key string, dst *string) resource.TestCheckFunc {
+// faqAttr reads an attribute of interactly_knowledge_base.faq from state
+// into dst.
+func faqAttr(key string, dst *string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[name]
+		rs, ok := s.RootModule().Resources[faq]
 		if !ok {
-			return fmt.Errorf("%s not in state", name)
+			return fmt.Errorf("%s not in state", faq)
 		}
 		*dst = rs.Primary.Attributes[key]
 		return nil

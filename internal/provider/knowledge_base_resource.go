@@ -18,8 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-const knowledgeBaseResourceType = "interactly_knowledge_base"
-
 var (
 	_ resource.Resource                = (*knowledgeBaseResource)(nil)
 	_ resource.ResourceWithConfigure   = (*knowledgeBaseResource)(nil)

@@ -62,9 +62,9 @@ func TestAccKnowledgeBase_lifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(faq, "status", "trained"),
 					resource.TestCheckResourceAttr(faq, "uploaded_files.%", "2"),
-					stateAttr(faq, "id", &kbID),
-					stateAttr(faq, "uploaded_files."+menu+".id", &oldMenuID),
-					stateAttr(faq, "uploaded_files."+hours+".id", &hoursID),
+					faqAttr("id", &kbID),
+					faqAttr("uploaded_files."+menu+".id", &oldMenuID),
+					faqAttr("uploaded_files."+hours+".id", &hoursID),
 					emu.expectEvents(&mark, "upload *hours.md", "upload *menu.md", "create *"),
 					emu.expectKnowledgeBase(func(kb emulator.KnowledgeBase) error {
 						if kb.Title != "Bakery FAQ" || kb.Description != "What callers ask about" || kb.RetrainFrequencyMinutes != 1440 ||
@@ -85,7 +85,7 @@ func TestAccKnowledgeBase_lifecycle(t *testing.T) {
 				},
 				Config: emu.config(faqConfig(menu, hours)),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					stateAttr(faq, "uploaded_files."+menu+".id", &newMenuID),
+					faqAttr("uploaded_files."+menu+".id", &newMenuID),
 					func(*terraform.State) error {
 						want := []string{"upload " + newMenuID + " menu.md", "put " + kbID + " files=", "delete-file " + oldMenuID}
 						got := emu.eventsSince(mark)
@@ -411,7 +411,7 @@ resource "interactly_knowledge_base" "faq" {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
-			{Config: config(true), Check: stateAttr(faq, "id", &kbID)},
+			{Config: config(true), Check: faqAttr("id", &kbID)},
 			{
 				PreConfig: func() {
 					emu.EditKnowledgeBase(kbID, func(kb *emulator.KnowledgeBase) { kb.Description = "Tuned in the dashboard" })
