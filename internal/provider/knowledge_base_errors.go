@@ -3,10 +3,39 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
+
+// isKnowledgeBaseCall reports whether a request path is one of the
+// knowledge base and file routes.
+func isKnowledgeBaseCall(path string) bool { return strings.HasPrefix(path, "/kb/") }
+
+// knowledgeBaseRemedy is the advice after a refused or failed call about a
+// knowledge base or a file, where the advice written for numbers would
+// mislead; ok is false where the common advice holds (401, 429, a failed
+// read). A 404 and a create's server error get none here: the caller says
+// what they mean for the knowledge base.
+func knowledgeBaseRemedy(apiErr *interactly.APIError) (hint string, ok bool) {
+	switch status := apiErr.StatusCode; {
+	case status == http.StatusForbidden:
+		return "The API key is valid but has no access to this. Use a key of the team that owns the knowledge base.", true
+	case status == http.StatusNotFound:
+		return "", true
+	case status >= 400 && status < 500 && status != http.StatusUnauthorized && status != http.StatusTooManyRequests:
+		return "The API refused the request; its message says why. Correct the configuration and apply again.", true
+	case status >= 500 && apiErr.Method == http.MethodPost:
+		return "", true
+	case status >= 500 && apiErr.Method != http.MethodGet:
+		return "The Interactly API had a server fault. The change may or may not have been applied: run terraform plan to see " +
+			"the knowledge base as it is now, and apply again if it still differs.", true
+	}
+	return "", false
+}
 
 // doubtfulKnowledgeBase404 explains a 404 that does not say the knowledge
 // base is missing.

@@ -141,6 +141,10 @@ func (r *knowledgeBaseResource) Update(ctx context.Context, req resource.UpdateR
 		summary := fmt.Sprintf("Unable to update knowledge base %q (%s)", title, id)
 		if !mayHaveApplied(err) {
 			deleted := r.deleteFiles(ctx, uploaded)
+			if interactly.IsKnowledgeBaseNotFound(err) {
+				deleted = "The knowledge base is no longer in the team (deleted in the dashboard?): the next plan drops it from " +
+					"state and plans a new one. " + deleted
+			}
 			addFailure(ctx, &resp.Diagnostics, r.reports(), summary, fmt.Errorf("%w\n\nNothing was changed. %s", err, strings.TrimSpace(deleted)))
 			return
 		}
@@ -200,10 +204,16 @@ func (r *knowledgeBaseResource) Delete(ctx context.Context, req resource.DeleteR
 	id, title := state.ID.ValueString(), state.Title.ValueString()
 	empty := interactly.KnowledgeBaseDocument{Settings: state.settingsBody()}
 	if _, err := r.client.UpdateKnowledgeBase(ctx, id, empty); err != nil {
-		if interactly.IsKnowledgeBaseNotFound(err) {
+		summary := fmt.Sprintf("Unable to empty knowledge base %q (%s)", title, id)
+		switch {
+		case interactly.IsKnowledgeBaseNotFound(err):
 			return // deleted in the dashboard already: nothing to empty
+		case interactly.IsNotFound(err):
+			resp.Diagnostics.AddError(summary, err.Error()+"\n\n"+doubtfulKnowledgeBase404+
+				" To forget it without emptying it, set on_destroy = \"keep\" and apply before destroying.")
+		default:
+			addFailure(ctx, &resp.Diagnostics, r.reports(), summary, err)
 		}
-		addFailure(ctx, &resp.Diagnostics, r.reports(), fmt.Sprintf("Unable to empty knowledge base %q (%s)", title, id), err)
 		return
 	}
 	var ids []string

@@ -482,3 +482,44 @@ func TestAccKnowledgeBase_failedUpdates(t *testing.T) {
 		},
 	})
 }
+
+// A knowledge base deleted in the dashboard leaves state only on clear
+// evidence: a 404 that speaks of a knowledge base. A 404 that does not (a
+// route's, or one without a message, as the sparse profile sends) is an
+// error, and state keeps it.
+func TestAccKnowledgeBase_departureOnClearEvidenceOnly(t *testing.T) {
+	emu := newTestEmulator(t)
+	var kbID string
+	config := emu.config(`resource "interactly_knowledge_base" "faq" { title = "Bakery FAQ" }`)
+	var saved emulator.KnowledgeBase
+	gone := []resource.TestStep{{
+		PreConfig: func() {
+			saved, _ = emu.KnowledgeBase(kbID)
+			emu.DeleteKnowledgeBase(kbID)
+		},
+		Config:             config,
+		PlanOnly:           true,
+		ExpectNonEmptyPlan: true, // removed from state: the plan creates it again
+	}}
+	if emu.profile == emulator.ProfileSparse {
+		// Its 404s have no message: never evidence. Put the knowledge base
+		// back so that the test's destroy can empty it.
+		gone[0].ExpectNonEmptyPlan = false
+		gone[0].ExpectError = errorMatching(`Unable to read knowledge base "Bakery FAQ".*HTTP 404.*without saying that the knowledge base is missing`)
+		gone = append(gone, resource.TestStep{PreConfig: func() { emu.PutKnowledgeBase(saved) }, Config: config})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: append([]resource.TestStep{
+			{Config: config, Check: faqAttr("id", &kbID)},
+			{
+				PreConfig: func() {
+					emu.AddFault(emulator.Fault{Method: "GET", Route: "/kb/v1/knowledge-bases/{id}", Status: 404, Times: 1})
+				},
+				Config:      config,
+				PlanOnly:    true,
+				ExpectError: errorMatching(`Unable to read knowledge base "Bakery FAQ".*HTTP 404.*without saying that the knowledge base is missing`),
+			},
+		}, gone...),
+	})
+}
