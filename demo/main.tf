@@ -23,10 +23,10 @@ resource "interactly_knowledge_base" "clinic" {
 resource "interactly_assistant" "receptionist" {
   assistant_id       = "asst-receptionist"
   knowledge_base_ids = [interactly_knowledge_base.clinic.id]
-  welcome_message = "Thank you for calling Sunrise Clinic. How can I help?"
-  system_prompt   = "You are the front desk of Sunrise Clinic. Book, move and cancel appointments; never give medical advice."
-  temperature     = 0.2
-  on_destroy      = "restore" # put back what Terraform changed on destroy
+  welcome_message    = "Thank you for calling Sunrise Clinic. How can I help?"
+  system_prompt      = "You are the front desk of Sunrise Clinic. Book, move and cancel appointments; never give medical advice."
+  temperature        = 0.2
+  on_destroy         = "restore" # put back what Terraform changed on destroy
 }
 
 # The receptionist answers the support line; outbound calls are switched on.
