@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -30,7 +31,9 @@ func (r *knowledgeBaseResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if plan.Files.IsUnknown() {
+	if plan.Files.IsUnknown() || slices.ContainsFunc(plan.Files.Elements(), attr.Value.IsUnknown) {
+		// A path known only at apply (from another resource): its file
+		// cannot be read now.
 		plan.UploadedFiles = types.MapUnknown(uploadedFileType)
 	} else {
 		var recorded map[string]uploadedFileModel

@@ -523,3 +523,29 @@ func TestAccKnowledgeBase_departureOnClearEvidenceOnly(t *testing.T) {
 		}, gone...),
 	})
 }
+
+// A path known only at apply (another resource's output) plans the uploads
+// as unknown and applies them.
+func TestAccKnowledgeBase_pathKnownOnlyAtApply(t *testing.T) {
+	emu := newTestEmulator(t)
+	files := newKBFiles(t)
+	files.write("menu.md", "bread")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: emu.config(`
+resource "terraform_data" "dir" {
+  input = ` + hcl(files.dir) + `
+}
+
+resource "interactly_knowledge_base" "faq" {
+  title = "Bakery FAQ"
+  files = ["${terraform_data.dir.output}/menu.md"]
+}`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(faq, "uploaded_files.%", "1"),
+				emu.expectFileNames("menu.md"),
+			),
+		}},
+	})
+}
