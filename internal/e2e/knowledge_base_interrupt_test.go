@@ -1,11 +1,8 @@
 package e2e
 
 import (
-	"bytes"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
@@ -26,33 +23,11 @@ resource "interactly_knowledge_base" "faq" {
 	if err := ws.WriteFile("main.tf", config); err != nil {
 		t.Fatal(err)
 	}
-	cmd := ws.Command(t.Context(), "apply", "-auto-approve", "-no-color")
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	deadline := time.Now().Add(time.Minute)
-	for len(emu.KnowledgeBases()) == 0 { // the create is applied, and its answer hangs
-		if time.Now().After(deadline) {
-			t.Fatalf("the apply never created the knowledge base:\n%s", output.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-done:
-		if err == nil {
-			t.Fatalf("the interrupted apply succeeded:\n%s", output.String())
-		}
-	case <-time.After(2 * time.Minute):
-		_ = cmd.Process.Kill()
-		t.Fatalf("the apply did not stop within two minutes of the interrupt:\n%s", output.String())
-	}
+	apply := startApply(t, ws)
+	// The create is applied, and its answer hangs.
+	apply.waitFor(t, "its create", func() bool { return len(emu.KnowledgeBases()) > 0 })
+	apply.interrupt(t)
+	output := apply.output
 	text := strings.Join(strings.Fields(output.String()), " ")
 	for _, want := range []string{`Knowledge base "Bakery FAQ" may have been created`, "cancelled before the API answered", "import"} {
 		if !strings.Contains(text, want) {
