@@ -10,14 +10,23 @@ terraform {
 
 provider "interactly" {}
 
+# What the receptionist knows: created by Terraform from a file of this
+# directory. A change to kb/hours.md shows in the plan as a new hash.
+resource "interactly_knowledge_base" "clinic" {
+  title       = "Sunrise Clinic"
+  description = "Opening hours and how appointments work"
+  files       = ["${path.module}/kb/hours.md"]
+}
+
 # The receptionist, made in the dashboard, adopted: what it says is now
 # reviewed here. Settings left out stay as they are in Interactly.
 resource "interactly_assistant" "receptionist" {
-  assistant_id    = "asst-receptionist"
-  welcome_message = "Thank you for calling Sunrise Clinic. How can I help?"
-  system_prompt   = "You are the front desk of Sunrise Clinic. Book, move and cancel appointments; never give medical advice."
-  temperature     = 0.2
-  on_destroy      = "restore" # put back what Terraform changed on destroy
+  assistant_id       = "asst-receptionist"
+  knowledge_base_ids = [interactly_knowledge_base.clinic.id]
+  welcome_message    = "Thank you for calling Sunrise Clinic. How can I help?"
+  system_prompt      = "You are the front desk of Sunrise Clinic. Book, move and cancel appointments; never give medical advice."
+  temperature        = 0.2
+  on_destroy         = "restore" # put back what Terraform changed on destroy
 }
 
 # The receptionist answers the support line; outbound calls are switched on.

@@ -45,8 +45,22 @@ import json, os, urllib.request
 req = urllib.request.Request(os.environ["INTERACTLY_BASE_URL"] + "/assistants/v1/assistants/asst-receptionist",
                              headers={"Authorization": "Bearer " + os.environ["INTERACTLY_API_KEY"]})
 a = json.load(urllib.request.urlopen(req))
-for field in ("name", "welcomeMessage", "assistantSystemPrompt", "assistantTemperature"):
+for field in ("name", "welcomeMessage", "assistantSystemPrompt", "assistantTemperature", "assistantKnowledgeBaseIds"):
     print(f"  {field:<22} {a.get(field)!r}")
+PY
+}
+# show_knowledge_bases prints the team's knowledge bases and files as the
+# emulator holds them.
+show_knowledge_bases() {
+python3 - <<'PY'
+import json, os, urllib.request
+base = os.environ["INTERACTLY_BASE_URL"]
+files = {f["id"]: f for f in json.load(urllib.request.urlopen(base + "/_emulator/files"))}
+for kb in json.load(urllib.request.urlopen(base + "/_emulator/knowledge-bases")):
+    names = [files[i]["name"] + " (" + files[i]["sha256"][:12] + ")" for i in kb.get("file_ids") or [] if i in files]
+    print(f"  {kb['id']}  {kb['title']!r}  files={names or '-'}")
+if not files:
+    print("  no files in the team")
 PY
 }
 # Colours for a terminal, plain text for CI logs.
@@ -55,9 +69,10 @@ flags=(-compact-warnings)
 
 export INTERACTLY_API_KEY="demo-key-$RANDOM$RANDOM"
 cp "$root/demo/main.tf" "$work/"
+cp -R "$root/demo/kb" "$work/"
 
 step "Starting the emulator with the numbers and assistants of demo/seed.json"
-start_emulator "$work/base_url" -seed "$root/demo/seed.json"
+start_emulator "$work/base_url" -seed "$root/demo/seed.json" -kb-training-time 3s
 export INTERACTLY_BASE_URL
 INTERACTLY_BASE_URL=$(cat "$work/base_url")
 
@@ -81,7 +96,7 @@ cd "$work"
 step "The receptionist assistant as the dashboard left it"
 show_assistant
 
-step "terraform apply: adopt the receptionist and two numbers, and wire the support line to the receptionist"
+step "terraform apply: create the clinic's knowledge base from demo/kb/hours.md (and wait for its training), adopt the receptionist with it and two numbers, and wire the support line to the receptionist"
 "$terraform" apply -auto-approve "${flags[@]}"
 
 step "terraform plan: the configuration matches the API, nothing to change"
@@ -94,15 +109,17 @@ if [ "$plan_status" -ne 0 ]; then
   exit 1
 fi
 
-step "The numbers and the receptionist as the API now has them"
+step "The numbers, the receptionist and its knowledge base as the API now has them"
 show_numbers
 show_assistant
+show_knowledge_bases
 
-step "terraform destroy: support gets its after-hours assistant back and the receptionist its own words (on_destroy = restore), sales is detached"
+step "terraform destroy: support gets its after-hours assistant back and the receptionist its own words (on_destroy = restore), sales is detached, the knowledge base is emptied and its file deleted"
 "$terraform" destroy -auto-approve "${flags[@]}"
 
-step "The numbers and the receptionist after destroy"
+step "The numbers, the receptionist and the knowledge base after destroy (emptied: the API cannot delete it)"
 show_numbers
 show_assistant
+show_knowledge_bases
 
 step "Demo finished: apply, a clean plan and destroy all succeeded"

@@ -73,8 +73,14 @@ for profile in "$@"; do
   emulator_numbers "$base_url" > "$work/before.json"
   emulator_assistants "$base_url" >> "$work/before.json"
 
+  # A knowledge base made "in the dashboard", for the knowledge base checks.
+  test_kb=$(python3 -c 'import json, sys, urllib.request
+req = urllib.request.Request(sys.argv[1] + "/_emulator/knowledge-bases", data=b"{\"title\": \"Live suite FAQ\", \"retrain_frequency_minutes\": 60}", method="POST")
+print(json.load(urllib.request.urlopen(req))["id"])' "$base_url")
+
   start=$SECONDS
   INTERACTLY_BASE_URL=$base_url \
+    INTERACTLY_TEST_KNOWLEDGE_BASE_ID="$test_kb" \
     INTERACTLY_TEST_NUMBER="$test_number" \
     INTERACTLY_TEST_ASSISTANT_ID="$test_assistant" \
     INTERACTLY_TEST_EXCLUSIVE=1 \

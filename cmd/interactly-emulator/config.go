@@ -32,6 +32,10 @@ type config struct {
 	// rateLimitShape is -rate-limit-shape: how -rate-limit counts and
 	// what its answers say.
 	rateLimitShape emulator.RateLimitShape
+	// kbTrainingTime and kbCreateAnswer: how knowledge bases train and
+	// what their create answers.
+	kbTrainingTime time.Duration
+	kbCreateAnswer emulator.CreateAnswer
 }
 
 // faultFlags collects repeated -fault flags, parsing each as it comes so
@@ -56,9 +60,10 @@ func (f *faultFlags) Set(spec string) error {
 const usageHeader = `Usage: interactly-emulator [flags]
 
 Serves an in-memory emulator of the Interactly API, for running Terraform
-configurations offline: phone numbers (list, update, purchase, import) and
-assistants (GET and PATCH /assistants/v1/assistants/{id}), each of the team
-of the API key. Point the provider at the printed base URL with the same key.
+configurations offline: phone numbers (list, update, purchase, import),
+assistants (GET and PATCH /assistants/v1/assistants/{id}), and knowledge
+bases and files (/kb/v1/...; -kb-training-time, -kb-create-answer), each of
+the team of the API key. Point the provider at the printed base URL with the same key.
 
 A seed file (-seed) holds the initial data:
 
@@ -76,7 +81,9 @@ without a teamId belong to the seed's team; give another team's key with
 
 Admin routes under /_emulator/ need no key and do what the dashboard does:
 GET numbers, assistants, counts, faults; POST, PATCH {id}, DELETE {id} of
-numbers and of assistants, in any team; POST and DELETE faults. See the
+numbers and of assistants, in any team; GET knowledge-bases, files and
+knowledge-base-events, PATCH knowledge-bases/{id}, PUT knowledge-base-settings;
+POST and DELETE faults. See the
 provider's guide "Rehearsing with the emulator" and internal/emulator/README.md.
 
 Flags:
@@ -123,6 +130,13 @@ func parseFlags(args []string, getenv func(string) string, usage io.Writer) (con
 	})
 	fs.BoolVar(&cfg.echoAuth, "echo-authorization", false, "write the request's Authorization header back into every answer "+
 		"(number documents and error messages), to test that a client never shows what the API sends back")
+	fs.DurationVar(&cfg.kbTrainingTime, "kb-training-time", 0, "how long a knowledge base takes to train after its create or an update "+
+		"(queued for the first third, then training, then trained), e.g. 10s; 0 trains at once")
+	fs.Func("kb-create-answer", "what a create of a knowledge base answers: document, id or message (no ID); default: the profile's choice "+
+		"(document, sparse: id)", func(name string) (err error) {
+		cfg.kbCreateAnswer, err = emulator.ParseCreateAnswer(name)
+		return err
+	})
 	fs.StringVar(&cfg.addrFile, "addr-file", "", "once listening, write the base URL to this `file` (for scripts using port 0)")
 
 	if err := fs.Parse(args); err != nil {
@@ -176,6 +190,8 @@ func (cfg config) check(extra []string) error {
 		return fmt.Errorf("-generate %d: want a count of numbers, 0 or more", cfg.generate)
 	case cfg.latency < 0:
 		return fmt.Errorf("-latency %v: want a duration, 0 or more", cfg.latency)
+	case cfg.kbTrainingTime < 0:
+		return fmt.Errorf("-kb-training-time %v: want a duration, 0 or more", cfg.kbTrainingTime)
 	case cfg.rateLimit < 0:
 		return fmt.Errorf("-rate-limit %g: want requests per second, 0 (unlimited) or more", cfg.rateLimit)
 	}

@@ -34,13 +34,13 @@ func TestParseFlags(t *testing.T) {
 		{"everything", []string{
 			"-addr", "[::1]:0", "-api-key", "k", "-seed", "seed.json", "-latency", "50ms", "-rate-limit", "2.5",
 			"-rate-limit-shape", "token-bucket,burst=3,headers=x,retry-after=date",
-			"-addr-file", "addr.txt", "-profile", "sparse", "-echo-authorization",
+			"-addr-file", "addr.txt", "-profile", "sparse", "-echo-authorization", "-kb-training-time", "6s", "-kb-create-answer", "message",
 			"-fault", "PUT /assistants/v1/numbers/{id} status=503 times=3 retry-after=1",
 			"-fault", "* * latency=10ms",
 			"-fault", "GET * stall-body times=1",
 		}, nil, config{
 			addr: "[::1]:0", apiKey: "k", seedFile: "seed.json", latency: 50 * time.Millisecond, rateLimit: 2.5, addrFile: "addr.txt",
-			profile: emulator.ProfileSparse, echoAuth: true,
+			profile: emulator.ProfileSparse, echoAuth: true, kbTrainingTime: 6 * time.Second, kbCreateAnswer: emulator.CreateAnswerMessage,
 			rateLimitShape: emulator.RateLimitShape{Kind: emulator.TokenBucket, Burst: 3, Headers: emulator.XHeaders, RetryAfter: emulator.RetryAfterDate},
 			faults: []emulator.Fault{
 				{Method: "PUT", Route: "/assistants/v1/numbers/{id}", Status: 503, Times: 3, RetryAfter: "1"},
@@ -86,6 +86,8 @@ func TestParseFlagsErrors(t *testing.T) {
 		{[]string{"-api-key", "k", "-rate-limit-shape", "fixed-window,burst=3"}, "burst=3: want a whole number of requests, 1 or more, on a token-bucket"},
 		{[]string{"-api-key", "k", "-fault", "PUT /nowhere status=500"}, `invalid value "PUT /nowhere status=500" for flag -fault: fault "PUT /nowhere status=500": no API route matches`},
 		{[]string{"-api-key", "k", "-fault", "* * times=2"}, "the fault does nothing"},
+		{[]string{"-api-key", "k", "-kb-training-time", "-1s"}, "-kb-training-time -1s"},
+		{[]string{"-api-key", "k", "-kb-create-answer", "maybe"}, `unknown create answer "maybe"`},
 		{[]string{"-api-key", "k", "-profile", "lenient"}, `unknown profile "lenient": the profiles are default, sparse, verbose`},
 		{[]string{"-api-key", "k", "-port", "80"}, "flag provided but not defined: -port"},
 		{[]string{"-api-key", "k", "serve"}, `unexpected arguments ["serve"]`},
@@ -111,7 +113,8 @@ func TestParseFlagsHelp(t *testing.T) {
 	}
 	out := usage.String()
 	for _, want := range []string{"Usage: interactly-emulator", "-addr host:port", "-fault", "$INTERACTLY_API_KEY",
-		"assistants (GET and PATCH", `"assistantDocuments"`, "numbers and of assistants, in any team"} {
+		"assistants (GET and PATCH", `"assistantDocuments"`, "numbers and of assistants, in any team",
+		"-kb-training-time", "-kb-create-answer", "(/kb/v1/...;"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("usage does not contain %q:\n%s", want, out)
 		}

@@ -34,6 +34,9 @@ func run(ctx context.Context, cfg config, stdout io.Writer) error {
 
 		EchoAuthorization: cfg.echoAuth,
 		RateLimitShape:    cfg.rateLimitShape,
+
+		KnowledgeBaseTrainingTime: cfg.kbTrainingTime,
+		KnowledgeBaseCreateAnswer: cfg.kbCreateAnswer,
 	})
 	for _, f := range cfg.faults {
 		srv.AddFault(f)

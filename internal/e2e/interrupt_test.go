@@ -3,11 +3,13 @@ package e2e
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfcli"
 	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
@@ -23,40 +25,67 @@ func TestAccInterruptStopsPromptly(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	apply := startApply(t, ws)
+	apply.waitFor(t, "its PUT", func() bool { return emu.Counts()[routeUpdate] > 0 }) // the PUT is in, and hangs
+	waited := apply.interrupt(t)
+	// Generous: without cancellation it would wait for the 10-minute timeout.
+	if waited > 30*time.Second {
+		t.Errorf("the apply took %v to stop after the interrupt", waited)
+	}
+	if !strings.Contains(apply.output.String(), "cancelled before the API answered") {
+		t.Errorf("the output does not say the operation was cancelled:\n%s", apply.output.String())
+	}
+}
+
+// backgroundApply is a terraform apply running while the test watches the
+// emulator, to interrupt it at the right moment.
+type backgroundApply struct {
+	cmd    *exec.Cmd
+	output *bytes.Buffer
+	done   chan error
+}
+
+func startApply(t *testing.T, ws *tfcli.Workspace) *backgroundApply {
+	t.Helper()
 	cmd := ws.Command(t.Context(), "apply", "-auto-approve", "-no-color")
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
+	a := &backgroundApply{cmd: cmd, output: &bytes.Buffer{}, done: make(chan error, 1)}
+	cmd.Stdout, cmd.Stderr = a.output, a.output
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	go func() { a.done <- cmd.Wait() }()
+	return a
+}
 
+// waitFor polls until reached says the apply got there (the emulator is
+// another process's view: there is no channel to wait on), for a minute.
+func (a *backgroundApply) waitFor(t *testing.T, what string, reached func() bool) {
+	t.Helper()
 	deadline := time.Now().Add(time.Minute)
-	for emu.Counts()[routeUpdate] == 0 { // the PUT is in, and hangs
+	for !reached() {
 		if time.Now().After(deadline) {
-			t.Fatalf("the apply never sent its PUT:\n%s", output.String())
+			t.Fatalf("the apply never sent %s:\n%s", what, a.output.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// interrupt sends Ctrl-C, waits for the apply to fail, and returns how long
+// it took to stop.
+func (a *backgroundApply) interrupt(t *testing.T) time.Duration {
+	t.Helper()
 	interrupted := time.Now()
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	if err := a.cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case err := <-done:
+	case err := <-a.done:
 		if err == nil {
-			t.Fatalf("the interrupted apply succeeded:\n%s", output.String())
-		}
-		// Generous: without cancellation it would wait for the 10-minute timeout.
-		if waited := time.Since(interrupted); waited > 30*time.Second {
-			t.Errorf("the apply took %v to stop after the interrupt", waited)
-		}
-		if !strings.Contains(output.String(), "cancelled before the API answered") {
-			t.Errorf("the output does not say the operation was cancelled:\n%s", output.String())
+			t.Fatalf("the interrupted apply succeeded:\n%s", a.output.String())
 		}
 	case <-time.After(2 * time.Minute):
-		_ = cmd.Process.Kill()
-		t.Fatalf("the apply did not stop within two minutes of the interrupt:\n%s", output.String())
+		_ = a.cmd.Process.Kill()
+		t.Fatalf("the apply did not stop within two minutes of the interrupt:\n%s", a.output.String())
 	}
+	return time.Since(interrupted)
 }

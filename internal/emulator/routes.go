@@ -19,7 +19,8 @@ var (
 	purchaseRoute = apiRoute{"POST", "/assistants/v1/numbers/purchase"}
 	importRoute   = apiRoute{"POST", "/assistants/v1/numbers/{provider}"}
 
-	apiRoutes = []apiRoute{listRoute, updateRoute, purchaseRoute, importRoute, getAssistantRoute, patchAssistantRoute}
+	apiRoutes = []apiRoute{listRoute, updateRoute, purchaseRoute, importRoute, getAssistantRoute, patchAssistantRoute,
+		uploadFileRoute, deleteFileRoute, createKBRoute, getKBRoute, putKBRoute, getKBStatusRoute}
 )
 
 // routePatterns lists the API routes for error messages.

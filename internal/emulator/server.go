@@ -24,6 +24,13 @@ type Options struct {
 	// "echoedAuthorization") and into the message of an error body. A test
 	// aid, for proving that a client never shows what the API sends back.
 	EchoAuthorization bool
+	// KnowledgeBaseTrainingTime is how long a knowledge base takes to train
+	// after its create or an update: queued for the first third, then
+	// training, then trained. 0 trains at once.
+	KnowledgeBaseTrainingTime time.Duration
+	// KnowledgeBaseCreateAnswer is what a create of a knowledge base
+	// answers (see CreateAnswer); "" leaves it to the profile.
+	KnowledgeBaseCreateAnswer CreateAnswer
 	// RateLimitShape is how RateLimit counts and what its answers say;
 	// the zero value is a token bucket a second deep with Retry-After in
 	// seconds and no rate-limit headers.
@@ -49,6 +56,9 @@ type Server struct {
 	statuses map[int]int
 	// bareAssistantUpdates: see AnswerAssistantUpdatesWithoutDocument.
 	bareAssistantUpdates bool
+	kbs                  kbStore
+	kbTrainingTime       time.Duration
+	kbCreateAnswer       CreateAnswer
 }
 
 // New returns a Server holding opts.Seed. It panics if opts.APIKey is empty
@@ -81,7 +91,14 @@ func New(opts Options) *Server {
 		counts:    make(map[string]int),
 		statuses:  make(map[int]int),
 		echoAuth:  opts.EchoAuthorization,
+
+		kbTrainingTime: opts.KnowledgeBaseTrainingTime,
+		kbCreateAnswer: opts.KnowledgeBaseCreateAnswer,
 	}
+	if _, err := ParseCreateAnswer(string(opts.KnowledgeBaseCreateAnswer)); err != nil {
+		panic("emulator: invalid Options.KnowledgeBaseCreateAnswer: " + err.Error())
+	}
+	s.kbs.init()
 	s.limit = NewRateLimiter(opts.RateLimit, opts.RateLimitShape)
 	s.routes()
 	return s
@@ -94,6 +111,14 @@ func (s *Server) routes() {
 	s.mux.HandleFunc(importRoute.pattern(), s.api(s.importNumber))
 	s.mux.HandleFunc(getAssistantRoute.pattern(), s.api(s.getAssistant))
 	s.mux.HandleFunc(patchAssistantRoute.pattern(), s.api(s.patchAssistant))
+
+	s.mux.HandleFunc(uploadFileRoute.pattern(), s.api(s.uploadFile))
+	s.mux.HandleFunc(deleteFileRoute.pattern(), s.api(s.deleteFile))
+	s.mux.HandleFunc(createKBRoute.pattern(), s.api(s.createKnowledgeBase))
+	s.mux.HandleFunc(getKBRoute.pattern(), s.api(s.getKnowledgeBase))
+	s.mux.HandleFunc(putKBRoute.pattern(), s.api(s.putKnowledgeBase))
+	s.mux.HandleFunc(getKBStatusRoute.pattern(), s.api(s.getKnowledgeBaseStatus))
+	s.kbAdminRoutes()
 
 	s.mux.HandleFunc("GET /_emulator/counts", s.getCounts)
 	s.mux.HandleFunc("POST /_emulator/counts/reset", s.resetCounts)

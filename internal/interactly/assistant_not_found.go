@@ -17,13 +17,24 @@ import (
 // words that hold a "/" are left out before looking for "assistant". A 404
 // without a message (some APIs send none) is doubtful, and so is not
 // evidence either.
-func IsAssistantNotFound(err error) bool {
+func IsAssistantNotFound(err error) bool { return isNotFoundOf(err, "assistant") }
+
+// IsKnowledgeBaseNotFound is IsAssistantNotFound for a knowledge base: a 404
+// whose message speaks of a knowledge base.
+func IsKnowledgeBaseNotFound(err error) bool { return isNotFoundOf(err, "knowledge") }
+
+// IsFileNotFound is IsAssistantNotFound for an uploaded file.
+func IsFileNotFound(err error) bool { return isNotFoundOf(err, "file") }
+
+// isNotFoundOf reports whether err is a 404 whose message, outside the
+// words that hold a "/", speaks of what.
+func isNotFoundOf(err error, what string) bool {
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound {
 		return false
 	}
 	for _, word := range strings.Fields(strings.ToLower(apiErr.Message)) {
-		if !strings.Contains(word, "/") && strings.Contains(word, "assistant") {
+		if !strings.Contains(word, "/") && strings.Contains(word, what) {
 			return true
 		}
 	}

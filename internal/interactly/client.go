@@ -139,6 +139,10 @@ type request struct {
 	path   string     // below the base URL, escaped, e.g. /assistants/v1/numbers/a%2Fb
 	query  url.Values // optional
 	body   any        // JSON-encoded when non-nil
+	// upload, when set instead of body, is a streamed body that each
+	// attempt opens anew (see files.go), of this content type.
+	upload      retryablehttp.ReaderFunc
+	contentType string
 }
 
 // do sends req with retries and hands a successful answer's body to decode.
@@ -162,7 +166,11 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 	fail := func(err error) error {
 		return &RequestError{Method: req.method, Path: req.path, Attempts: call.Attempts(), Err: err}
 	}
-	httpReq, err := retryablehttp.NewRequestWithContext(ctx, req.method, c.url(req.path, req.query), payload)
+	var rawBody any = payload
+	if req.upload != nil {
+		rawBody = req.upload
+	}
+	httpReq, err := retryablehttp.NewRequestWithContext(ctx, req.method, c.url(req.path, req.query), rawBody)
 	if err != nil {
 		return fail(err)
 	}
@@ -171,7 +179,10 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 	if c.userAgent != "" {
 		httpReq.Header.Set("User-Agent", c.userAgent)
 	}
-	if payload != nil {
+	switch {
+	case req.upload != nil:
+		httpReq.Header.Set("Content-Type", req.contentType)
+	case payload != nil:
 		httpReq.Header.Set("Content-Type", "application/json")
 	}
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -69,7 +70,10 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	// Secrets the request carries (a webhook's) are kept out of both
 	// bodies' lines, also where the answer quotes them back.
 	var secrets []string
-	if req.GetBody != nil {
+	if isUpload(req) {
+		// An upload: the file's contents never reach the log.
+		t.logger.Trace(ctx, "API request body", withField(fields, "http_request_body", "(not logged: "+req.Header.Get("Content-Type")+")"))
+	} else if req.GetBody != nil {
 		if body, err := req.GetBody(); err == nil {
 			logged, sent := readLogged(body)
 			secrets = secretValuesIn(sent)
@@ -150,4 +154,10 @@ func truncateLogged(data []byte) string {
 		return string(data[:maxLoggedBody]) + "…(truncated)"
 	}
 	return string(data)
+}
+
+// isUpload reports whether a request carries a file (a multipart form),
+// whose body is never read for the log.
+func isUpload(req *http.Request) bool {
+	return strings.HasPrefix(req.Header.Get("Content-Type"), "multipart/")
 }

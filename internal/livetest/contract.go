@@ -59,6 +59,11 @@ func CheckContract(ctx context.Context, s Settings) *Report {
 	checkUnknownAssistant(ctx, r, c, original)
 	checkWrongKey(ctx, r, c)
 	checkAssistantContract(ctx, r, c, s.AssistantID)
+	if s.KnowledgeBaseID == "" {
+		r.add(Note, "%s is not set: knowledge bases and files were not checked", EnvKnowledgeBaseID)
+	} else {
+		checkKnowledgeBaseContract(ctx, r, c, s)
+	}
 	return r
 }
 

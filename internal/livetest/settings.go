@@ -15,6 +15,11 @@ const (
 	EnvNumber      = "INTERACTLY_TEST_NUMBER"
 	EnvAssistantID = "INTERACTLY_TEST_ASSISTANT_ID"
 	EnvBaseURL     = "INTERACTLY_BASE_URL"
+	// EnvKnowledgeBaseID, optional, names a knowledge base of the team the
+	// contract check may read, PUT back as found, and upload one small file
+	// beside (then delete it). No knowledge base is ever created: none could
+	// be deleted.
+	EnvKnowledgeBaseID = "INTERACTLY_TEST_KNOWLEDGE_BASE_ID"
 	// EnvExclusive, when "1", promises that nobody else changes the team
 	// during the run (true of the emulator), so that any change to another
 	// number fails the suite instead of being reported.
@@ -28,6 +33,8 @@ type Settings struct {
 	Number      string // E.164
 	AssistantID string
 	Exclusive   bool
+	// KnowledgeBaseID is "" when the knowledge base checks are not wanted.
+	KnowledgeBaseID string
 }
 
 // SettingsFromEnv reads the settings through getenv and returns the names
@@ -39,6 +46,8 @@ func SettingsFromEnv(getenv func(string) string) (Settings, []string) {
 		Number:      strings.TrimSpace(getenv(EnvNumber)),
 		AssistantID: strings.TrimSpace(getenv(EnvAssistantID)),
 		Exclusive:   getenv(EnvExclusive) == "1",
+
+		KnowledgeBaseID: strings.TrimSpace(getenv(EnvKnowledgeBaseID)),
 	}
 	if s.BaseURL == "" {
 		s.BaseURL = interactly.DefaultBaseURL

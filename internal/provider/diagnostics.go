@@ -74,6 +74,11 @@ func remedy(err error) string {
 func ownRemedy(err error) string {
 	var apiErr *interactly.APIError
 	errors.As(err, &apiErr)
+	if apiErr != nil && isKnowledgeBaseCall(apiErr.Path) {
+		if hint, ok := knowledgeBaseRemedy(apiErr); ok {
+			return hint
+		}
+	}
 	write := apiErr != nil && apiErr.Method == http.MethodPut
 	var (
 		suspended   *interactly.WritesSuspended

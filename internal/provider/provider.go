@@ -67,7 +67,8 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The Interactly provider manages the voice setup of an [Interactly](https://interactly.ai) team: its phone numbers " +
 			"(which assistant answers each number, and whether inbound and outbound calls are enabled) and its assistants, " +
-			"the AI agents that answer and place the calls (prompt, welcome message, model, voice, tools, webhook).",
+			"the AI agents that answer and place the calls (prompt, welcome message, model, voice, tools, webhook), " +
+			"and the knowledge bases they look answers up in (files and web pages).",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "API key from the dashboard's **API Keys** section. May also be set with the `" + envAPIKey + "` " +
@@ -84,7 +85,8 @@ func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a connection error, a gateway or availability error "+
-					"(502, 503, 504) or an answer whose body did not arrive whole. Rate limits (429) are retried apart and do not count. "+
+					"(502, 503, 504) or an answer whose body did not arrive whole; a create (a file upload, a new knowledge base) only after "+
+					"a connection that was never made. Rate limits (429) are retried apart and do not count. "+
 					"Defaults to the `%s` environment variable, then %d. `0` disables every retry.",
 					envMaxRetries, interactly.DefaultMaxRetries),
 				Optional:   true,
@@ -156,6 +158,7 @@ func (p *InteractlyProvider) Resources(context.Context) []func() resource.Resour
 	return []func() resource.Resource{
 		NewNumberResource,
 		NewAssistantResource,
+		NewKnowledgeBaseResource,
 	}
 }
 
@@ -164,6 +167,7 @@ func (p *InteractlyProvider) DataSources(context.Context) []func() datasource.Da
 		NewNumberDataSource,
 		NewNumbersDataSource,
 		NewAssistantDataSource,
+		NewKnowledgeBaseDataSource,
 	}
 }
 

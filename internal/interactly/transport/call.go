@@ -45,8 +45,10 @@ func NewCall(method string, policy Policy, pacer *Pacer) *Call {
 		policy.Backoff = Backoff
 	}
 	// The API's PUT and PATCH bodies hold absolute values, never increments,
-	// so sending one twice leaves the object as sending it once does.
-	idempotent := method == http.MethodGet || method == http.MethodPut || method == http.MethodPatch
+	// so sending one twice leaves the object as sending it once does; a
+	// DELETE sent twice leaves it as gone as once. A POST creates.
+	idempotent := method == http.MethodGet || method == http.MethodPut || method == http.MethodPatch ||
+		method == http.MethodDelete
 	return &Call{policy: policy, pacer: pacer, idempotent: idempotent}
 }
 

@@ -7,6 +7,9 @@
 // a response body that breaks off or stalls means (body.go), and the state of
 // one call across its attempts (call.go).
 //
+// A request that creates something (a POST) is sent again only when the API
+// cannot have acted on it; CheckRetry (retry.go) is where that rule lives.
+//
 // Its hooks plug into go-retryablehttp. The client's logging only observes
 // what happens here; it decides nothing.
 package transport

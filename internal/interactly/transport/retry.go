@@ -3,6 +3,7 @@ package transport
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -28,12 +29,22 @@ var retryableStatuses = map[int]bool{
 // and again with the error of reading the body when the answer was not
 // retried on its status.
 //
-// Cancellation stops at once, returning the context's error. Only GET, PUT
-// and PATCH, which are safe to repeat, are retried: on 429 (against its own
+// Cancellation stops at once, returning the context's error. GET, PUT,
+// PATCH and DELETE, which are safe to repeat, are retried on 429 (against its own
 // budget), and on connection errors, bodies that broke off or stalled
 // (BodyError), 502, 503 and 504 (against MaxRetries). Other answers are
 // final, and so is a body that arrived whole but is not a valid answer:
 // asking again would bring the same.
+//
+// This is the one place that decides when a request that is not safe to
+// repeat (a POST: it creates something, a file or a knowledge base) is sent again: only
+// when the API cannot have acted on it. That is a 429, which refuses the
+// request unread, and a connection that was never made (the dial failed:
+// connection refused, no route, a name that did not resolve), so that no
+// byte of the request left. Anything else that may have reached the API (a
+// 5xx, a timeout, an answer cut off, a connection that broke after it was
+// made, a cancellation) ends the call: sending it again could create a
+// second object, and only the caller can tell the user what may now exist.
 //
 // A retry whose wait would outlast ctx's deadline is not made: the call
 // fails at once with a *WaitBeyondDeadlineError.
@@ -71,6 +82,13 @@ func (c *Call) checkRetry(ctx context.Context, resp *http.Response, err error) (
 			if retry, _ := retryablehttp.ErrorPropagatedRetryPolicy(ctx, nil, err); !retry {
 				return false, err
 			}
+			if !c.idempotent && !neverSent(err) {
+				return false, err
+			}
+			if !c.spendAttempt() {
+				return false, err
+			}
+			return true, nil
 		}
 		if !c.spendFailure() {
 			return false, err
@@ -89,19 +107,36 @@ func (c *Call) checkRetry(ctx context.Context, resp *http.Response, err error) (
 // spendFailure reports whether a failure other than a 429 may be retried,
 // and counts it.
 func (c *Call) spendFailure() bool {
-	if !c.idempotent || c.failures >= c.policy.MaxRetries {
+	if !c.idempotent {
+		return false
+	}
+	return c.spendAttempt()
+}
+
+// spendAttempt counts a failure against MaxRetries, for any method, and
+// reports whether one more attempt is left.
+func (c *Call) spendAttempt() bool {
+	if c.failures >= c.policy.MaxRetries {
 		return false
 	}
 	c.failures++
 	return true
 }
 
-// spendRefusal reports whether a 429 may be retried, and counts it. With
-// MaxRetries 0 the user asked for no retries at all.
+// spendRefusal reports whether a 429 may be retried, and counts it, for any
+// method: the API did not act on the request. With MaxRetries 0 the user
+// asked for no retries at all.
 func (c *Call) spendRefusal() bool {
-	if !c.idempotent || c.policy.MaxRetries == 0 || c.refusals >= maxRefusals {
+	if c.policy.MaxRetries == 0 || c.refusals >= maxRefusals {
 		return false
 	}
 	c.refusals++
 	return true
+}
+
+// neverSent reports whether a transport error says the connection was never
+// made, so that the API cannot have seen the request: the dial failed.
+func neverSent(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
 }

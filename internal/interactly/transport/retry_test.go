@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -18,6 +20,8 @@ func TestCheckRetry(t *testing.T) {
 	t.Parallel()
 	connErr := &url.Error{Op: "Get", URL: "http://127.0.0.1:1", Err: errors.New("connection refused")}
 	schemeErr := &url.Error{Op: "Get", URL: "ftp://x", Err: errors.New("unsupported protocol scheme \"ftp\"")}
+	dialErr := &url.Error{Op: "Post", URL: "http://127.0.0.1:1", Err: &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}}
+	resetErr := &url.Error{Op: "Post", URL: "http://127.0.0.1:1", Err: &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}}
 	bodyErr := &BodyError{Status: 200, Read: 10, Expected: 20, Err: io.ErrUnexpectedEOF}
 	invalid := errors.New("HTTP 200 with a body that is not a valid answer")
 	cases := []struct {
@@ -44,10 +48,16 @@ func TestCheckRetry(t *testing.T) {
 		{"PATCH", 200, bodyErr, true},
 		{"PATCH", 400, nil, false},
 		{"GET", 200, invalid, false},
-		// Nothing but GET, PUT and PATCH is ever repeated.
-		{"POST", 429, nil, false},
+		{"DELETE", 502, nil, true},
+		{"DELETE", 0, connErr, true},
+		// A POST is repeated only when the API cannot have acted on it:
+		// a 429, or a connection never made.
+		{"POST", 429, nil, true},
+		{"POST", 0, dialErr, true},
 		{"POST", 503, nil, false},
+		{"POST", 500, nil, false},
 		{"POST", 0, connErr, false},
+		{"POST", 0, resetErr, false},
 		{"POST", 200, bodyErr, false},
 	}
 	for _, tc := range cases {

@@ -1,0 +1,5 @@
+# By the knowledge base's ID (shown in the dashboard):
+import {
+  to = interactly_knowledge_base.faq
+  id = "65f0c2a1b2c3d4e5f6071822"
+}
