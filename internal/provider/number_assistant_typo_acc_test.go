@@ -47,4 +47,3 @@ resource "interactly_number" "sales" {
 		},
 	})
 }
-

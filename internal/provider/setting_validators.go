@@ -22,7 +22,9 @@ func (v wholeNumberAtLeast) Description(context.Context) string {
 	return fmt.Sprintf("must be a whole number, at least %d", v.min)
 }
 
-func (v wholeNumberAtLeast) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v wholeNumberAtLeast) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v wholeNumberAtLeast) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
