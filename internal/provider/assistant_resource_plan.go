@@ -32,9 +32,14 @@ func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var known assistantValues
+	config, diags := valuesFrom(ctx, typ, req.Config.Raw)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var known, state assistantValues
 	if !req.State.Raw.IsNull() {
-		state, diags := valuesFrom(ctx, typ, req.State.Raw)
+		state, diags = valuesFrom(ctx, typ, req.State.Raw)
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {
 			return
@@ -42,6 +47,13 @@ func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		if planned[attrAssistantID].Equal(state[attrAssistantID]) {
 			known = state
 		}
+	}
+	var prior assistantValues // the state the plan changes; nil for an adoption
+	if known != nil {
+		prior = state
+	}
+	if resp.Diagnostics.Append(requireSecretWhenSent(planned, prior, config)...); resp.Diagnostics.HasError() {
+		return
 	}
 	if known == nil { // a new assistant to adopt
 		var found bool
