@@ -53,7 +53,7 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, report
 	status := interactly.StatusCode(err)
 	var timedOut *operationTimeout
 	switch {
-	case errors.As(context.Cause(ctx), &timedOut), errors.Is(err, context.Canceled):
+	case mayHaveApplied(err) && (errors.As(context.Cause(ctx), &timedOut) || errors.Is(err, context.Canceled)):
 		addFailure(ctx, diags, reports, summary, err)
 		diags.AddWarning(summary+": the change may have been applied",
 			"The update went out but its answer did not come back in time. State keeps the last known values; "+
@@ -70,6 +70,10 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, report
 			named = "The API's message names " + strings.Join(attrs, ", ") + ": check that value in the configuration."
 		}
 		diags.AddError(summary, err.Error()+"\n\nThe API refused a setting. "+named)
+	case !mayHaveApplied(err):
+		// Refused or never sent (a 429 whose wait would pass the deadline,
+		// the breaker open, no answer at base_url): nothing changed.
+		addFailure(ctx, diags, reports, summary, err)
 	case status >= 500 || status == 0:
 		diags.AddError(summary, err.Error()+"\n\nThe API had a fault while updating the assistant, or its answer broke off: "+
 			"the change may or may not have been applied. State keeps the last known values; run terraform plan to see the "+

@@ -38,8 +38,11 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 	// updates only. The settings it omits are left as they are.
 	secret := managedSecret(planned, config)
 	write := newAssistantWrite(planned, known, configuredIn(config), secret, secretNow)
-	state, ok := r.write(ctx, write, resp.Private, &resp.Diagnostics)
-	if !ok {
+	state, outcome := r.write(ctx, write, resp.Private, &resp.Diagnostics)
+	switch outcome {
+	case refused:
+		return // nothing changed: nothing in state, the next plan adopts it afresh
+	case unknownOutcome:
 		// The PATCH may have been applied. Keep the assistant in state as
 		// it was before (Terraform then marks it tainted), with its
 		// restore point, so that nothing is lost and the next apply
@@ -91,8 +94,8 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 	// The write-only secret exists in the configuration alone; whether to
 	// send it is decided by its version in the plan.
 	write := newAssistantWrite(planned, state, everySetting, managedSecret(planned, config), secretSendingOf(planned, state))
-	result, ok := r.write(ctx, write, resp.Private, &resp.Diagnostics)
-	if !ok {
+	result, outcome := r.write(ctx, write, resp.Private, &resp.Diagnostics)
+	if outcome != written {
 		// The PATCH may or may not have been applied: state keeps the last
 		// known values (the framework starts the response from the prior
 		// state), so the next plan shows what still differs.
@@ -170,21 +173,30 @@ func (r *assistantResource) ImportState(ctx context.Context, req resource.Import
 	resp.Diagnostics.Append(setAssistantIdentity(ctx, resp.Identity, id)...)
 }
 
-// write sends the PATCH w describes, if any, and returns what state records.
-// ok is false when the PATCH failed (it may have been applied).
-func (r *assistantResource) write(ctx context.Context, w assistantWrite, private privateStore, diags *diag.Diagnostics) (state assistantValues, ok bool) {
+// write sends the PATCH w describes, if any, and returns what state records
+// and what the PATCH left in the API. After a failure that may have been
+// applied, the assistant is read once: found as planned, the write counts
+// as made.
+func (r *assistantResource) write(ctx context.Context, w assistantWrite, private privateStore, diags *diag.Diagnostics) (assistantValues, writeOutcome) {
 	groups := w.groups()
 	if len(groups) == 0 {
-		return w.result(nil), true // nothing to change, no call
+		return w.result(nil), written // nothing to change, no call
 	}
+	summary := "Unable to update assistant " + w.id
 	answer, isDocument, err := r.client.UpdateAssistant(ctx, w.id, w.body(groups))
 	if err != nil {
-		addAssistantWriteError(ctx, diags, r.reports(), "Unable to update assistant "+w.id, err)
-		if mayHaveApplied(err) {
-			// on_destroy = "restore" must put these back too.
-			diags.Append(recordChangedFields(ctx, private, groups)...)
+		if !mayHaveApplied(err) {
+			addAssistantWriteError(ctx, diags, r.reports(), summary, err)
+			return nil, refused
 		}
-		return nil, false
+		// on_destroy = "restore" must put these back too.
+		diags.Append(recordChangedFields(ctx, private, groups)...)
+		if confirmed, ok := r.confirmAssistantWrite(ctx, w, groups); ok {
+			warnWriteConfirmed(diags, "Assistant "+w.id, err)
+			return w.result(confirmed), written
+		}
+		addAssistantWriteError(ctx, diags, r.reports(), summary, err)
+		return nil, unknownOutcome
 	}
 	diags.Append(recordChangedFields(ctx, private, groups)...)
 	if !isDocument {
@@ -195,19 +207,19 @@ func (r *assistantResource) write(ctx context.Context, w assistantWrite, private
 			diags.AddWarning("Unable to check assistant "+w.id+" after updating it",
 				"The update succeeded, but reading the assistant afterwards failed, so the provider could not check that the API "+
 					"applied every value. The next plan shows anything that differs.\n\n"+err.Error())
-			return w.result(nil), true
+			return w.result(nil), written
 		}
 	}
 	answered, d := w.known.withDocument(answer)
 	diags.Append(d...)
 	if diags.HasError() {
-		return nil, false
+		return nil, unknownOutcome
 	}
 	if d := w.checkAnswer(groups, answered, answer); d.HasError() {
 		diags.Append(d...)
-		return answered, true // what is true, so that the next plan starts from it
+		return answered, written // what is true, so that the next plan starts from it
 	}
-	return w.result(answered), true
+	return w.result(answered), written
 }
 
 // setState writes values as the resource's state.
