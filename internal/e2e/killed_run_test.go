@@ -49,4 +49,3 @@ resource "interactly_assistant" "a" {
 		})
 	}
 }
-

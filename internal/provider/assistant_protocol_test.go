@@ -50,10 +50,10 @@ func TestAssistantFailedUpdateKeepsPriorState(t *testing.T) {
 	}
 }
 
-// A number's plan warns when it attaches an assistant the API says the team
+// A number's plan fails when it attaches an assistant the API says the team
 // lacks, asking once per assistant however many numbers name it; an answer
-// that says nothing clear gives no warning.
-func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
+// that says nothing clear fails nothing.
+func TestNumberPlanFailsForMissingAssistant(t *testing.T) {
 	emu := newTestEmulator(t)
 	p := newConfiguredProtocolProvider(t, emu, testAPIKey)
 	typ := p.resourceType()
@@ -72,11 +72,11 @@ func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
 	}
 	warned := func(diags []*tfprotov6.Diagnostic, id string) bool {
 		for _, d := range diags {
-			if d.Severity == tfprotov6.DiagnosticSeverityError {
-				t.Fatalf("the plan failed: %s: %s", d.Summary, d.Detail)
-			}
-			if d.Severity == tfprotov6.DiagnosticSeverityWarning && d.Summary == "Assistant "+id+" not found" {
+			if d.Severity == tfprotov6.DiagnosticSeverityError && d.Summary == "Assistant "+id+" not found" {
 				return true
+			}
+			if d.Severity == tfprotov6.DiagnosticSeverityError {
+				t.Fatalf("the plan failed otherwise: %s: %s", d.Summary, d.Detail)
 			}
 		}
 		return false
@@ -84,17 +84,17 @@ func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
 	// Under the sparse profile a 404 has no body and proves nothing.
 	clearAnswer := emu.reportsAllAssistantFields()
 	if first, second := warned(plan("+14155550101", "asst-gone"), "asst-gone"), warned(plan("+442071838750", "asst-gone"), "asst-gone"); first != clearAnswer || second != clearAnswer {
-		t.Errorf("warnings %v, %v for an assistant the team does not have, want %v", first, second, clearAnswer)
+		t.Errorf("plan errors %v, %v for an assistant the team does not have, want %v", first, second, clearAnswer)
 	}
 	if warned(plan("+14155550101", "asst-sales"), "asst-sales") {
-		t.Error("a warning for an assistant the team has")
+		t.Error("a plan error for an assistant the team has")
 	}
 	if got := emu.Counts()[routeGetAssistant]; got != 2 {
 		t.Errorf("%d GETs of assistants for two distinct assistants, want 2", got)
 	}
 	emu.AddFault(emulator.Fault{Method: "GET", Route: "/assistants/v1/assistants/{id}", Status: 404})
 	if warned(plan("+14155550101", "asst-doubtful"), "asst-doubtful") {
-		t.Error("a warning for a 404 that does not say the assistant is missing")
+		t.Error("a plan error for a 404 that does not say the assistant is missing")
 	}
 }
 

@@ -22,7 +22,7 @@ import (
 // number as the team has it. Only the restore point is left to the apply,
 // which records the number as it is then.
 func (r *numberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer r.warnMissingAssistant(ctx, req, resp)
+	defer r.checkPlannedAssistant(ctx, req, resp)
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
