@@ -25,10 +25,17 @@ func NothingApplied(err error) bool {
 	case errors.As(err, &suspended), errors.As(err, &unreachable), errors.As(err, &nonLoopback):
 		return true
 	case errors.As(err, &apiErr):
-		// A 4xx on the only attempt is a refusal even for an error built
-		// without the call's record.
-		refusedAtOnce := apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && apiErr.Attempts <= 1
-		return apiErr.NotApplied || refusedAtOnce
+		// Without the call's record (an error built elsewhere), its status
+		// tells: a final 4xx is a refusal, but a 408 or 429 after retries
+		// may follow an attempt that went through.
+		switch status := apiErr.StatusCode; {
+		case apiErr.NotApplied:
+			return true
+		case status == http.StatusRequestTimeout || status == http.StatusTooManyRequests:
+			return apiErr.Attempts <= 1
+		default:
+			return status >= 400 && status < 500
+		}
 	case errors.As(err, &requestErr):
 		return requestErr.NotApplied
 	}

@@ -70,6 +70,9 @@ func TestMayHaveApplied(t *testing.T) {
 		{"rate-limited after a retry", &interactly.APIError{StatusCode: 429, Attempts: 2}, true},
 		{"held back by the breaker", &interactly.WritesSuspended{}, false},
 		{"a refused dial", &interactly.NonLoopbackError{}, false},
+		{"rate-limited past the deadline", &interactly.RequestError{NotApplied: true, Err: context.DeadlineExceeded}, false},
+		{"rate-limited, each attempt refused", &interactly.APIError{StatusCode: 429, Attempts: 3, NotApplied: true}, false},
+		{"no answer at base_url", &interactly.Unreachable{Err: &interactly.RequestError{NotApplied: true}}, false},
 	} {
 		if got := mayHaveApplied(tc.err); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)

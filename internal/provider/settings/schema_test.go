@@ -65,7 +65,7 @@ func TestResourceAttributesCarryTheValidators(t *testing.T) {
 	if n := len(attrs["u"].(schema.StringAttribute).Validators); n != 1 {
 		t.Errorf("u has %d validators", n)
 	}
-	if n := len(attrs["w"].(schema.Int64Attribute).Validators); n != 1 {
+	if n := len(attrs["w"].(schema.NumberAttribute).Validators); n != 1 {
 		t.Errorf("w has %d validators", n)
 	}
 	if n := len(attrs["d"].(schema.Float64Attribute).Validators); n != 1 {

@@ -1,4 +1,4 @@
-package provider
+package settings
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// The validators of assistant settings speak of values as the user wrote
+// The validators of settings speak of values as the user wrote
 // them: "at least 0, got -1", never "0.000000" or a Go type. A whole-number
 // setting is a Number attribute checked here rather than an Int64 one: the
 // framework converts an Int64's configuration before any validator runs, and
@@ -17,6 +17,9 @@ import (
 
 // wholeNumberAtLeast accepts whole numbers of min or more.
 type wholeNumberAtLeast struct{ min int64 }
+
+// WholeAtLeast accepts whole numbers of min or more.
+func WholeAtLeast(min int64) validator.Number { return wholeNumberAtLeast{min: min} }
 
 func (v wholeNumberAtLeast) Description(context.Context) string {
 	return fmt.Sprintf("must be a whole number, at least %d", v.min)
@@ -67,6 +70,9 @@ func fitsInt64(n *big.Float) bool {
 // decimalAtLeast accepts numbers of min or more.
 type decimalAtLeast struct{ min float64 }
 
+// DecimalAtLeast accepts numbers of min or more.
+func DecimalAtLeast(min float64) validator.Float64 { return decimalAtLeast{min: min} }
+
 func (v decimalAtLeast) Description(context.Context) string {
 	return "must be at least " + strconv.FormatFloat(v.min, 'g', -1, 64)
 }
@@ -86,6 +92,9 @@ func (v decimalAtLeast) ValidateFloat64(_ context.Context, req validator.Float64
 // sending [] would clear the setting (an assistant without a voice) rather
 // than leave it as it is, which omitting the attribute does.
 type listNotEmpty struct{ what string }
+
+// NotEmptyList refuses an empty list; what names one item ("voice").
+func NotEmptyList(what string) validator.List { return listNotEmpty{what: what} }
 
 func (v listNotEmpty) Description(context.Context) string {
 	return "must hold at least one " + v.what
