@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -9,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport"
 )
 
 // A failure that many resources meet alike (a refused key, a failed listing,
@@ -62,8 +62,37 @@ func sharedExplanationOf(err error) (sharedExplanation, bool) {
 	return sharedExplanation{}, false
 }
 
+// departureShared is the shared explanation of a listing that lacks a
+// number without being evidence that it left (see judgeDeparture): every
+// number of the team meets it alike.
+func departureShared(d departure, title string, listing []interactly.Number) sharedExplanation {
+	short := "The API key lists no numbers at all, so nothing shows that the number left the team: it was kept in state."
+	if d == otherTeam {
+		short = "The API key lists the numbers of " + listedTeams(listing) + ", not of the team that owns this number: it was kept in state."
+	}
+	return sharedExplanation{key: "departure " + title, title: title, short: short}
+}
+
+// notInListingShared is the shared explanation of imports that miss from
+// the listing of the API key's team.
+func notInListingShared(listing []interactly.Number) sharedExplanation {
+	seen := "no numbers at all"
+	if len(listing) > 0 {
+		seen = fmt.Sprintf("%d numbers of %s", len(listing), listedTeams(listing))
+	}
+	return sharedExplanation{key: "not in listing", title: "Numbers to import are not in the API key's team",
+		short: "The API key lists " + seen + ", and not this one."}
+}
+
 // shortCause names what a failed call met, in a few words.
 func shortCause(err error) string {
+	var beyond *transport.WaitBeyondDeadlineError
+	if errors.As(err, &beyond) {
+		if beyond.Status != 0 {
+			return fmt.Sprintf("the API answered HTTP %d and asked for a wait that would pass the operation's deadline", beyond.Status)
+		}
+		return "the wait before a retry would pass the operation's deadline"
+	}
 	var apiErr *interactly.APIError
 	if errors.As(err, &apiErr) {
 		return fmt.Sprintf("HTTP %d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
@@ -75,18 +104,13 @@ func shortCause(err error) string {
 	return "it failed"
 }
 
-// explainOnce reports err, a failure of e's kind, for the resource whose
-// error is summary: the first to meet it adds the warning that explains it
-// in full (the detail addOperationError would give), every one adds its own
-// one-line error.
-func (f *failureReports) explainOnce(ctx context.Context, diags *diag.Diagnostics, e sharedExplanation, summary string, err error) {
+// explainOnce reports a failure of e's kind for the resource whose error
+// is summary: the first to meet it adds the warning that explains it in
+// full, every one adds its own one-line error.
+func (f *failureReports) explainOnce(diags *diag.Diagnostics, e sharedExplanation, summary, full string) {
 	if f.explainedBy(e.key, summary) == "" {
-		var full diag.Diagnostics
-		addOperationError(ctx, &full, summary, err)
-		for _, d := range full {
-			diags.AddWarning(e.title, d.Detail()+"\n\nEvery resource and data source that met this failure fails with an error "+
-				"that says so in one line.")
-		}
+		diags.AddWarning(e.title, full+"\n\nEvery resource and data source that met this failure fails with an error "+
+			"that says so in one line.")
 	}
 	diags.AddError(summary, e.short+" Explained in full, with what to do, in the warning \""+e.title+"\", printed before the errors.")
 }

@@ -233,11 +233,8 @@ func (r *numberResource) readMissing(ctx context.Context, state numberResourceMo
 		return
 	}
 	if d := judgeDeparture(state.TeamID, listing); d != departed {
-		summary, detail := departureExplanation(d, e164, state.TeamID, listing, r.keySource())
-		if r.reports().explainedBy(summary, summary) != "" {
-			detail = "Kept in state for the same reason as the error \"" + summary + "\", explained in full there."
-		}
-		resp.Diagnostics.AddError(summary, detail)
+		title, detail := departureExplanation(d, e164, state.TeamID, listing, r.keySource())
+		r.reports().explainOnce(&resp.Diagnostics, departureShared(d, title, listing), "Unable to read number "+e164, detail)
 		return
 	}
 	resp.Diagnostics.AddWarning("Number "+e164+" left the team",
@@ -338,7 +335,9 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 	}
 	if !found {
 		listing, _ := r.client.CachedNumbers(ctx) // the listing the lookup just read
-		resp.Diagnostics.AddError("Cannot import number "+id.value,
+		// Many imports that all miss are most often a key of another team:
+		// the listing they missed from is explained once.
+		r.reports().explainOnce(&resp.Diagnostics, notInListingShared(listing), "Cannot import number "+id.value,
 			notInTeamDetail(id.String(), listing, r.keySource())+" The ID is the number's \"_id\"; the interactly_numbers "+
 				"data source lists them.")
 		return
