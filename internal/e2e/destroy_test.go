@@ -74,7 +74,7 @@ func TestAccOneFailureSaidOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	output := result.Stdout + result.Stderr
+	output := flatten(result.Stdout + result.Stderr)
 	if full, short := strings.Count(output, "server fault"), strings.Count(output, "Explained in full, with what to do"); full != 1 || short != numbers {
 		t.Errorf("a failing listing: %d full explanations and %d one-line errors, want 1 and %d:\n%s", full, short, numbers, output)
 	}
@@ -84,7 +84,7 @@ func TestAccOneFailureSaidOnce(t *testing.T) {
 	if result, err = ws.Run(t.Context(), "plan", "-no-color"); err != nil {
 		t.Fatal(err)
 	}
-	output = result.Stdout + result.Stderr
+	output = flatten(result.Stdout + result.Stderr)
 	if full, short := strings.Count(output, "keys are managed in the Interactly dashboard"), strings.Count(output, "Explained in full, with what to do"); full != 1 || short != numbers {
 		t.Errorf("a refused key: %d full explanations and %d one-line errors, want 1 and %d:\n%s", full, short, numbers, output)
 	}

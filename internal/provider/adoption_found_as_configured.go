@@ -26,11 +26,12 @@ const killedRunAdvice = "That is expected when it was already set so; it is also
 	"record the true ones: run terraform state rm on this resource, set it back in the Interactly dashboard, and apply again. " +
 	"Or set on_destroy = \"keep\" and put it back by hand when you let it go."
 
-// numberFoundAsConfigured reports whether an adoption's PUT changes nothing
-// about a number as the listing shows it: its assistant (none included) and
-// every switch the configuration sets, as the API reported them.
-func numberFoundAsConfigured(existing interactly.Number, sent interactly.UpdateNumberRequest) bool {
-	if sent.AssistantID == nil || *sent.AssistantID != existing.AssistantID {
+// numberHolds reports whether a number, as the listing shows it, already
+// holds every value of a PUT: its assistant (none included) when sent, and
+// each switch sent, as the API reported it (a switch the answer leaves out
+// proves nothing).
+func numberHolds(existing interactly.Number, sent interactly.UpdateNumberRequest) bool {
+	if sent.AssistantID != nil && *sent.AssistantID != existing.AssistantID {
 		return false
 	}
 	sameSwitch := func(sent, found *bool) bool { return sent == nil || found != nil && *sent == *found }
