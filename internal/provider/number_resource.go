@@ -318,7 +318,9 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if adoptedAgain(ctx, req.Private, state.ID.ValueString()) {
 		// The replacement of a tainted adoption: the same plan adopts this
 		// number again at once, so releasing it would only cut its calls
-		// off in between.
+		// off in between. Its restore point goes to that adoption, whose
+		// plan Terraform makes once more after this destroy.
+		r.restorePoints().remember(numberTypeName, state.ID.ValueString(), state.RestorePoint)
 		return
 	}
 	var body interactly.UpdateNumberRequest

@@ -25,6 +25,8 @@ import (
 //     before its replacement is planned, remembers its restore point, and
 //     the plan of the adoption keeps it: the restore point of the first
 //     adoption survives (a tainted object's own private state does not).
+//     At apply, Terraform plans the adoption once more, after the destroy
+//     and without a refresh: the destroy remembers the restore point then.
 
 // adoptsAgainKey names the private state entry that holds the ID of the
 // object a planned adoption takes over.
