@@ -30,19 +30,33 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 	}
 	known, diags := planned.withoutSettings().withDocument(existing)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(saveAssistantRestorePoint(ctx, resp.Private, existing)...)
+	resp.Diagnostics.Append(startChangedFields(ctx, resp.Private)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	// A restore point the plan carries over is the first adoption's, kept
+	// across the replacement of a tainted one; that adoption may have
+	// changed every setting the configuration sets. Otherwise the restore
+	// point is the assistant as found now.
+	handedOver := fullyKnownString(planned[attrRestorePoint])
+	if handedOver {
+		known[attrRestorePoint] = planned[attrRestorePoint]
+		resp.Diagnostics.Append(recordChangedFields(ctx, resp.Private, configuredGroups(config))...)
+	} else {
+		known[attrRestorePoint] = assistantRestorePoint(existing)
 	}
 	// A create knows the configuration as it is: ignore_changes applies to
 	// updates only. The settings it omits are left as they are.
 	secret := managedSecret(planned, config)
 	write := newAssistantWrite(planned, known, configuredIn(config), secret, secretNow)
+	if !handedOver && len(configuredGroups(config)) > 0 && len(write.groups()) == 0 {
+		warnFoundAsConfigured(&resp.Diagnostics, attrAssistantID, "assistant "+id)
+	}
 	state, outcome := r.write(ctx, write, resp.Private, &resp.Diagnostics)
-	switch outcome {
-	case refused:
+	switch {
+	case outcome == refused && !handedOver:
 		return // nothing changed: nothing in state, the next plan adopts it afresh
-	case unknownOutcome:
+	case outcome != written:
 		// The PATCH may have been applied. Keep the assistant in state as
 		// it was before (Terraform then marks it tainted), with its
 		// restore point, so that nothing is lost and the next apply
@@ -79,6 +93,7 @@ func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.restorePoints().remember(assistantResourceType, id, state[attrRestorePoint])
 	r.setState(ctx, updated, &resp.State, &resp.Diagnostics)
 }
 
@@ -108,11 +123,22 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 func (r *assistantResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state, diags := valuesFrom(ctx, req.State.Schema.Type(), req.State.Raw)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() || state.text(attrOnDestroy) != onDestroyRestore {
-		return // keep: there is no DELETE; Terraform only forgets it
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	id := state.text(attrID)
-	body, unrestorable, found, diags := assistantRestoreBody(ctx, req.Private)
+	if adoptedAgain(ctx, req.Private, id) {
+		// The replacement of a tainted adoption: the same plan adopts this
+		// assistant again at once, so a restore would be undone a moment
+		// later. Its restore point goes to that adoption (see
+		// replacement_handover.go).
+		r.restorePoints().remember(assistantResourceType, id, state[attrRestorePoint])
+		return
+	}
+	if state.text(attrOnDestroy) != onDestroyRestore {
+		return // keep: there is no DELETE; Terraform only forgets it
+	}
+	body, unrestorable, found, diags := assistantRestoreBody(ctx, req.Private, restorePointText(state))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -165,7 +191,10 @@ func (r *assistantResource) ImportState(ctx context.Context, req resource.Import
 	state[attrOnDestroy] = types.StringValue(onDestroyKeep)
 	imported, diags := state.withDocument(current)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(saveAssistantRestorePoint(ctx, resp.Private, current)...)
+	if imported != nil {
+		imported[attrRestorePoint] = assistantRestorePoint(current)
+	}
+	resp.Diagnostics.Append(startChangedFields(ctx, resp.Private)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

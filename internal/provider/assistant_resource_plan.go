@@ -73,7 +73,20 @@ func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		return
 	}
 	resp.Plan.Raw = filled
+	if prior == nil {
+		r.planHandover(ctx, known.text(attrAssistantID), resp)
+	}
 	resp.Diagnostics.Append(warnWebhookWithoutSecret(ctx, typ, filled, req.Config.Raw, known)...)
+}
+
+// planHandover marks the plan of an adoption as adopting id, and keeps the
+// restore point a refresh of this plan found for it: the replacement of a
+// tainted adoption (see replacement_handover.go).
+func (r *assistantResource) planHandover(ctx context.Context, id string, resp *resource.ModifyPlanResponse) {
+	if point, ok := r.restorePoints().seen(assistantResourceType, id); ok {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(attrRestorePoint), point)...)
+	}
+	resp.Diagnostics.Append(planAdoptsAgain(ctx, resp.Private, id)...)
 }
 
 // warnWebhookWithoutSecret warns when the plan sends the webhook while

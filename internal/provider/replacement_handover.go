@@ -41,16 +41,10 @@ func planAdoptsAgain(ctx context.Context, private privateStore, id string) diag.
 
 // adoptedAgain reports whether the destroy of the object with this ID is
 // the first half of a replacement that adopts the same object again.
-func adoptedAgain(ctx context.Context, private privateState, id string) bool {
+func adoptedAgain(ctx context.Context, private privateReader, id string) bool {
 	data, diags := private.GetKey(ctx, adoptsAgainKey)
 	var planned string
 	return !diags.HasError() && len(data) > 0 && json.Unmarshal(data, &planned) == nil && planned == id && id != ""
-}
-
-// privateState is the part of the framework's private state API a request
-// reads.
-type privateState interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
 }
 
 // restorePointsSeen remembers, for the life of one provider process, the
