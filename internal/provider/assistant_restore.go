@@ -22,7 +22,6 @@ import (
 // by Terraform stays as it is.
 const assistantChangedKey = "assistant_changed"
 
-
 // privateStore is the private state of a create, update or import
 // response, or of a request that reads it.
 type privateStore interface {
