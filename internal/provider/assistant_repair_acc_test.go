@@ -1,12 +1,8 @@
 package provider
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,54 +11,6 @@ import (
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 )
-
-// assistantWriteLog records the PATCHes of assistants and, while armed,
-// fails the reads of assistants that follow a PATCH: the look an apply
-// takes after a write whose answer was lost.
-type assistantWriteLog struct {
-	mu          sync.Mutex
-	patches     []map[string]any
-	failReads   bool
-	afterAWrite bool
-}
-
-func (l *assistantWriteLog) arm(failReads bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.failReads, l.afterAWrite = failReads, false
-}
-
-func (l *assistantWriteLog) sent() []map[string]any {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return append([]map[string]any(nil), l.patches...)
-}
-
-func newAssistantWriteEmulator(t *testing.T) (*testEmulator, *assistantWriteLog) {
-	t.Helper()
-	log := &assistantWriteLog{}
-	emu := startTestEmulator(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam()}, func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			log.mu.Lock()
-			fail := r.Method == http.MethodGet && log.failReads && log.afterAWrite
-			if r.Method == http.MethodPatch {
-				data, _ := io.ReadAll(r.Body)
-				var body map[string]any
-				_ = json.Unmarshal(data, &body)
-				log.patches = append(log.patches, body)
-				log.afterAWrite = true
-				r.Body = io.NopCloser(bytes.NewReader(data))
-			}
-			log.mu.Unlock()
-			if fail {
-				http.Error(w, `{"message":"unavailable"}`, http.StatusServiceUnavailable)
-				return
-			}
-			next.ServeHTTP(w, r)
-		})
-	})
-	return emu, log
-}
 
 const (
 	originalPrompt = "You are AI assistant asst-support. Answer briefly and politely."
@@ -105,7 +53,7 @@ func TestAccAssistant_adoptionAppliedButUnansweredIsConfirmed(t *testing.T) {
 // prompt again), and the restore point of the first adoption, now in state,
 // survives: the final destroy puts the original prompt back.
 func TestAccAssistant_taintedAdoptionIsRepairedWithoutARestore(t *testing.T) {
-	emu, log := newAssistantWriteEmulator(t)
+	emu, log := newWriteWatchingEmulator(t, http.MethodPatch)
 	emu.AddFault(emulator.Fault{Method: "PATCH", Status: 502, Apply: true, Times: 1})
 	log.arm(true)
 	config := emu.configWith("max_retries = 0", adoptPrompt)

@@ -37,7 +37,7 @@ var assistantSettings = settings.Table{
 			settings.String("languages", "languages", "The language(s) to recognise, such as `en-US`."),
 		}},
 	{Attr: "text_to_speech", Field: []string{"config", "speech", "ttsData"}, Kind: settings.KindObjectList,
-		Desc: "The text-to-speech settings (`config.speech.ttsData` in the API), one or more.",
+		Desc:           "The text-to-speech settings (`config.speech.ttsData` in the API), one or more.",
 		ListValidators: []validator.List{settings.NotEmptyList("voice")},
 		Inner: []settings.Setting{
 			settings.String("vendor", "vendor", "The text-to-speech vendor, such as `eleven-labs`."),

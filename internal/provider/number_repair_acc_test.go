@@ -1,12 +1,8 @@
 package provider
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -16,62 +12,10 @@ import (
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 )
 
-// writeLog records the bodies of the PUTs of numbers and, once armed, fails
-// the listings that follow a PUT: the look an apply takes after a write whose
-// answer was lost.
-type writeLog struct {
-	mu            sync.Mutex
-	puts          []map[string]any
-	failListing   bool // fail every listing after a PUT, until cleared
-	afterAWrite   bool
-	failedListing int
-}
-
-func (l *writeLog) putBodies() []map[string]any {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return append([]map[string]any(nil), l.puts...)
-}
-
-func (l *writeLog) set(failListing bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.failListing, l.afterAWrite = failListing, false
-}
-
-func newWriteRecordingEmulator(t *testing.T) (*testEmulator, *writeLog) {
-	t.Helper()
-	log := &writeLog{}
-	emu := startTestEmulator(t, emulator.Options{APIKey: testAPIKey, Seed: testTeam()}, func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			log.mu.Lock()
-			fail := r.Method == http.MethodGet && log.failListing && log.afterAWrite
-			if fail {
-				log.failedListing++
-			}
-			if r.Method == http.MethodPut {
-				data, _ := io.ReadAll(r.Body)
-				var body map[string]any
-				_ = json.Unmarshal(data, &body)
-				log.puts = append(log.puts, body)
-				log.afterAWrite = true
-				r.Body = io.NopCloser(bytes.NewReader(data))
-			}
-			log.mu.Unlock()
-			if fail {
-				http.Error(w, `{"message":"unavailable"}`, http.StatusServiceUnavailable)
-				return
-			}
-			next.ServeHTTP(w, r)
-		})
-	})
-	return emu, log
-}
-
 // expectNoDetach checks that no PUT since `since` detached the number.
-func (l *writeLog) expectNoDetach(since *int) resource.TestCheckFunc {
+func (l *writeWatch) expectNoDetach(since *int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		bodies := l.putBodies()
+		bodies := l.sent()
 		for _, body := range bodies[*since:] {
 			if a, ok := body["assistantId"]; ok && a == "" {
 				return fmt.Errorf("the repair sent a detach (PUT %v): callers met no assistant in between", body)
@@ -120,9 +64,9 @@ func TestAccNumber_adoptionAppliedButUnansweredIsConfirmed(t *testing.T) {
 // adopts (callers never meet a number without its assistant), and keeps
 // the restore point of the first adoption, which the final destroy puts back.
 func TestAccNumber_taintedAdoptionIsRepairedWithoutADetach(t *testing.T) {
-	emu, log := newWriteRecordingEmulator(t)
+	emu, log := newWriteWatchingEmulator(t, http.MethodPut)
 	emu.AddFault(emulator.Fault{Method: "PUT", Status: 502, Apply: true, Times: 1})
-	log.set(true)
+	log.arm(true)
 	config := emu.configWith("max_retries = 0", adoptNight)
 	var before int
 	resource.ParallelTest(t, resource.TestCase{
@@ -132,9 +76,9 @@ func TestAccNumber_taintedAdoptionIsRepairedWithoutADetach(t *testing.T) {
 			{Config: config, ExpectError: errorMatching(`Unable to configure number \+14155550100.*HTTP 502`)},
 			{
 				PreConfig: func() {
-					log.set(false)
+					log.arm(false)
 					emu.ClearFaults()
-					before = len(log.putBodies())
+					before = len(log.sent())
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
