@@ -129,9 +129,10 @@ func (r *assistantResource) gone(ctx context.Context, id, team string, err error
 					"belongs to the assistant's team failed, so the assistant stays in state.\n\n"+listErr.Error())
 			return false
 		}
-		switch judgeDeparture(types.StringValue(team), numbers) {
+		switch d := judgeDeparture(types.StringValue(team), numbers); d {
 		case otherTeam:
-			diags.AddError("API key of another team",
+			// Said once with the numbers that meet the same key.
+			r.reports().explainOnce(diags, departureShared(d, "API key of another team", numbers, "assistant"), "Unable to read assistant "+id,
 				fmt.Sprintf("The API answered that it has no assistant %s, but the API key in %s lists the numbers of %s, while the "+
 					"assistant belongs to team %s (recorded in state). The key is probably another team's. The assistant stays in "+
 					"state; set %s to a key of team %s, then run terraform again.", id, r.keySource(), listedTeams(numbers), team, r.keySource(), team))

@@ -124,7 +124,7 @@ func TestAssistantReadRemovesOnlyOnClearEvidence(t *testing.T) {
 
 	other := read("5e5e5e5e5e5e5e5e5e5e5e5e")
 	d := onlyError(t, "ReadResource with another team's key", other.Diagnostics)
-	if d.Summary != "API key of another team" || !strings.Contains(d.Detail, "1f7b1b1b1b1b1b1b1b1b1b1b") || !strings.Contains(d.Detail, "5e5e5e5e5e5e5e5e5e5e5e5e") {
+	if !strings.Contains(d.Detail, `in the warning "API key of another team"`) || !strings.Contains(d.Detail, "1f7b1b1b1b1b1b1b1b1b1b1b") || !strings.Contains(d.Detail, "5e5e5e5e5e5e5e5e5e5e5e5e") {
 		t.Errorf("diagnostic %q: %s", d.Summary, d.Detail)
 	}
 	if state := decode(t, other.NewState, typ); state == nil || state["id"] != "asst-support" {

@@ -65,10 +65,10 @@ func sharedExplanationOf(err error) (sharedExplanation, bool) {
 // departureShared is the shared explanation of a listing that lacks a
 // number without being evidence that it left (see judgeDeparture): every
 // number of the team meets it alike.
-func departureShared(d departure, title string, listing []interactly.Number) sharedExplanation {
-	short := "The API key lists no numbers at all, so nothing shows that the number left the team: it was kept in state."
+func departureShared(d departure, title string, listing []interactly.Number, object string) sharedExplanation {
+	short := "The API key lists no numbers at all, so nothing shows that the " + object + " left the team: it was kept in state."
 	if d == otherTeam {
-		short = "The API key lists the numbers of " + listedTeams(listing) + ", not of the team that owns this number: it was kept in state."
+		short = "The API key lists the numbers of " + listedTeams(listing) + ", not of the team that owns this " + object + ": it was kept in state."
 	}
 	return sharedExplanation{key: "departure " + title, title: title, short: short}
 }

@@ -252,7 +252,7 @@ func (r *numberResource) readMissing(ctx context.Context, state numberResourceMo
 	}
 	if d := judgeDeparture(state.TeamID, listing); d != departed {
 		title, detail := departureExplanation(d, e164, state.TeamID, listing, r.keySource())
-		r.reports().explainOnce(&resp.Diagnostics, departureShared(d, title, listing), "Unable to read number "+e164, detail)
+		r.reports().explainOnce(&resp.Diagnostics, departureShared(d, title, listing, "number"), "Unable to read number "+e164, detail)
 		return
 	}
 	resp.Diagnostics.AddWarning("Number "+e164+" left the team",
