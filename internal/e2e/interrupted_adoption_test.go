@@ -1,0 +1,67 @@
+package e2e
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+)
+
+// Ctrl-C during an adoption whose PUT the API applied but never answered:
+// the provider takes one short look after the interrupt, finds the number as
+// planned, and keeps it in state, untainted, with its restore point; the next
+// plan has nothing to do (no "-/+ must be replaced" that would detach the
+// live line).
+func TestAccInterruptedAdoptionThatWentThroughIsKept(t *testing.T) {
+	ws, emu, seed := planWorkspace(t, emulator.ProfileDefault)
+	n := seed.Numbers[1] // no assistant
+	emu.AddFault(emulator.Fault{Method: "PUT", Hang: true, Apply: true, Times: 1})
+	ws.Env = append(ws.Env, "INTERACTLY_REQUEST_TIMEOUT=10m")
+	write(t, ws, numberConfig(n.Number, `  assistant_id = "asst-2"
+  on_destroy   = "restore"`))
+
+	cmd := ws.Command(t.Context(), "apply", "-auto-approve", "-no-color")
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	deadline := time.Now().Add(time.Minute)
+	for emu.Counts()[routeUpdate] == 0 { // the PUT is in, applied, and hangs
+		if time.Now().After(deadline) {
+			t.Fatalf("the apply never sent its PUT:\n%s", output.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(2 * time.Minute):
+		_ = cmd.Process.Kill()
+		t.Fatalf("the apply did not stop within two minutes of the interrupt:\n%s", output.String())
+	}
+	if !strings.Contains(strings.Join(strings.Fields(output.String()), " "), "the update went through") {
+		t.Errorf("the apply does not say it found the update applied:\n%s", output.String())
+	}
+	data, err := os.ReadFile(filepath.Join(ws.Dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), `"status": "tainted"`) {
+		t.Errorf("the number is tainted:\n%s", data)
+	}
+	if got := resourceState(t, ws)["assistant_id"]; got != "asst-2" {
+		t.Errorf("state holds assistant_id %v, want asst-2", got)
+	}
+	if result := mustRun(t, ws, "plan", "-detailed-exitcode", "-no-color"); result.ExitCode != 0 {
+		t.Errorf("the next plan is not empty:\n%s", result.Stdout)
+	}
+}
