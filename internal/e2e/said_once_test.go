@@ -98,5 +98,5 @@ resource "interactly_number" "extra" {
 		t.Fatal(err)
 	}
 	expectSaidOnce(t, "no answer", result.Stdout+result.Stderr, "The Interactly API does not answer",
-		"rather than retry an address that does not answer", numbers+2)
+		"check its address and port", numbers+2)
 }

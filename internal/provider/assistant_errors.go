@@ -135,7 +135,7 @@ func (r *assistantResource) gone(ctx context.Context, id, team string, err error
 			r.reports().explainOnce(diags, departureShared(d, "API key of another team", numbers, "assistant"), "Unable to read assistant "+id,
 				fmt.Sprintf("The API answered that it has no assistant %s, but the API key in %s lists the numbers of %s, while the "+
 					"assistant belongs to team %s (recorded in state). The key is probably another team's. The assistant stays in "+
-					"state; set %s to a key of team %s, then run terraform again.", id, r.keySource(), listedTeams(numbers), team, r.keySource(), team))
+					"state; set %s to a key of team %s, then run terraform again.", id, r.keySource(), listedTeams(numbers), team, r.keySource(), team), "")
 			return false
 		case emptyTeam:
 			diags.AddError("Unable to confirm that assistant "+id+" is gone",

@@ -79,6 +79,7 @@ func ownRemedy(err error) string {
 		suspended   *interactly.WritesSuspended
 		beyond      *transport.WaitBeyondDeadlineError
 		nonLoopback *interactly.NonLoopbackError
+		unreachable *interactly.Unreachable
 	)
 	switch status := interactly.StatusCode(err); {
 	case errors.As(err, &suspended):
@@ -96,6 +97,9 @@ func ownRemedy(err error) string {
 				"as long as it stays under the API's limit."
 		}
 		return hint
+	case errors.As(err, &unreachable):
+		return "Nothing answers at base_url (or " + envBaseURL + "): check its address and port, that the API (or the emulator) " +
+			"runs there, and any HTTP_PROXY setting."
 	case errors.As(err, &nonLoopback):
 		return "Check base_url (or " + envBaseURL + ") and any HTTP_PROXY setting."
 	case errors.Is(err, context.Canceled):

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
-	"github.com/interactly/terraform-provider-interactly/internal/interactly/transport"
 )
 
 // A failure that many resources meet alike (a refused key, a failed listing,
@@ -29,7 +28,7 @@ import (
 type sharedExplanation struct {
 	key   string // the same for every resource that meets this failure
 	title string // the summary of the one warning that explains it
-	short string // the reason in one line, for each resource's error
+	short string // the reason in one line, for failures that are no API error
 }
 
 // sharedExplanationOf tells whether err is a failure many resources meet
@@ -44,20 +43,15 @@ func sharedExplanationOf(err error) (sharedExplanation, bool) {
 	// so it comes first: one explanation for the listing and the lookups.
 	switch status := interactly.StatusCode(err); {
 	case status == http.StatusUnauthorized:
-		return sharedExplanation{key: "HTTP 401", title: "The Interactly API refused the API key",
-			short: "The Interactly API refused the API key (HTTP 401 Unauthorized)."}, true
+		return sharedExplanation{key: "HTTP 401", title: "The Interactly API refused the API key"}, true
 	case status == http.StatusForbidden:
-		return sharedExplanation{key: "HTTP 403", title: "The API key has no access",
-			short: "The API key has no access to this (HTTP 403 Forbidden)."}, true
+		return sharedExplanation{key: "HTTP 403", title: "The API key has no access"}, true
 	case errors.As(err, &unreachable):
-		return sharedExplanation{key: "unreachable", title: "The Interactly API does not answer",
-			short: "No request reached the Interactly API: the connection to base_url failed."}, true
+		return sharedExplanation{key: "unreachable", title: "The Interactly API does not answer"}, true
 	case errors.As(err, &suspended):
-		return sharedExplanation{key: fmt.Sprintf("suspended %p", suspended), title: "Updates suspended after repeated server failures",
-			short: fmt.Sprintf("Not sent, so nothing changed: the provider suspended updates after %d server failures in a row.", suspended.Failures)}, true
+		return sharedExplanation{key: fmt.Sprintf("suspended %p", suspended), title: "Updates suspended after repeated server failures"}, true
 	case errors.As(err, &listing):
-		return sharedExplanation{key: fmt.Sprintf("listing %p", listing), title: "Listing the team's numbers failed",
-			short: "Listing the team's numbers failed: " + shortCause(listing.Err) + "."}, true
+		return sharedExplanation{key: fmt.Sprintf("listing %p", listing), title: "Listing the team's numbers failed"}, true
 	}
 	return sharedExplanation{}, false
 }
@@ -74,43 +68,27 @@ func departureShared(d departure, title string, listing []interactly.Number, obj
 }
 
 // notInListingShared is the shared explanation of imports that miss from
-// the listing of the API key's team.
-func notInListingShared(listing []interactly.Number) sharedExplanation {
+// the listing of the API key's team; what names the one missed.
+func notInListingShared(listing []interactly.Number, what string) sharedExplanation {
 	seen := "no numbers at all"
 	if len(listing) > 0 {
 		seen = fmt.Sprintf("%d numbers of %s", len(listing), listedTeams(listing))
 	}
 	return sharedExplanation{key: "not in listing", title: "Numbers to import are not in the API key's team",
-		short: "The API key lists " + seen + ", and not this one."}
-}
-
-// shortCause names what a failed call met, in a few words.
-func shortCause(err error) string {
-	var beyond *transport.WaitBeyondDeadlineError
-	if errors.As(err, &beyond) {
-		if beyond.Status != 0 {
-			return fmt.Sprintf("the API answered HTTP %d and asked for a wait that would pass the operation's deadline", beyond.Status)
-		}
-		return "the wait before a retry would pass the operation's deadline"
-	}
-	var apiErr *interactly.APIError
-	if errors.As(err, &apiErr) {
-		return fmt.Sprintf("HTTP %d %s", apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
-	}
-	var requestErr *interactly.RequestError
-	if errors.As(err, &requestErr) {
-		return "no valid answer came"
-	}
-	return "it failed"
+		short: "The API key lists " + seen + ", and none with " + what + "."}
 }
 
 // explainOnce reports a failure of e's kind for the resource whose error
 // is summary: the first to meet it adds the warning that explains it in
-// full, every one adds its own one-line error.
-func (f *failureReports) explainOnce(diags *diag.Diagnostics, e sharedExplanation, summary, full string) {
+// full; every one adds its own error, one self-contained line: cause (what
+// failed and why, "" for e's own words) and where to read what to do.
+func (f *failureReports) explainOnce(diags *diag.Diagnostics, e sharedExplanation, summary, full, cause string) {
 	if f.explainedBy(e.key, summary) == "" {
 		diags.AddWarning(e.title, full+"\n\nEvery resource and data source that met this failure fails with an error "+
 			"that says so in one line.")
 	}
-	diags.AddError(summary, e.short+" Explained in full, with what to do, in the warning \""+e.title+"\", printed before the errors.")
+	if cause == "" {
+		cause = e.short
+	}
+	diags.AddError(summary, cause+"\n\nExplained in full, with what to do, in the warning \""+e.title+"\", printed before the errors.")
 }

@@ -43,7 +43,7 @@ func addFailure(ctx context.Context, diags *diag.Diagnostics, reports *failureRe
 	if e, ok := sharedExplanationOf(err); ok {
 		var full diag.Diagnostics
 		addOperationError(ctx, &full, summary, err)
-		reports.explainOnce(diags, e, summary, full[0].Detail())
+		reports.explainOnce(diags, e, summary, full[0].Detail(), capitalize(errorText(err))+".")
 		return
 	}
 	addOperationError(ctx, diags, summary, err)

@@ -31,7 +31,7 @@ func TestAddFailureExplainsARefusedKeyOnce(t *testing.T) {
 	}
 	for _, d := range []diag.Diagnostics{first[1:], second} {
 		if len(d) != 1 || d[0].Severity() != diag.SeverityError || strings.Contains(d[0].Detail(), "dashboard") ||
-			!strings.Contains(d[0].Detail(), "refused the API key (HTTP 401 Unauthorized)") {
+			!strings.Contains(d[0].Detail(), "HTTP 401 Unauthorized") || !strings.Contains(d[0].Detail(), `in the warning "The Interactly API refused the API key"`) {
 			t.Errorf("a resource's report is not one self-contained line: %v", d)
 		}
 	}

@@ -252,7 +252,7 @@ func (r *numberResource) readMissing(ctx context.Context, state numberResourceMo
 	}
 	if d := judgeDeparture(state.TeamID, listing); d != departed {
 		title, detail := departureExplanation(d, e164, state.TeamID, listing, r.keySource())
-		r.reports().explainOnce(&resp.Diagnostics, departureShared(d, title, listing, "number"), "Unable to read number "+e164, detail)
+		r.reports().explainOnce(&resp.Diagnostics, departureShared(d, title, listing, "number"), "Unable to read number "+e164, detail, "")
 		return
 	}
 	resp.Diagnostics.AddWarning("Number "+e164+" left the team",
@@ -371,9 +371,9 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 		listing, _ := r.client.CachedNumbers(ctx) // the listing the lookup just read
 		// Many imports that all miss are most often a key of another team:
 		// the listing they missed from is explained once.
-		r.reports().explainOnce(&resp.Diagnostics, notInListingShared(listing), "Cannot import number "+id.value,
+		r.reports().explainOnce(&resp.Diagnostics, notInListingShared(listing, id.String()), "Cannot import number "+id.value,
 			notInTeamDetail(id.String(), listing, r.keySource())+" The ID is the number's \"_id\"; the interactly_numbers "+
-				"data source lists them.")
+				"data source lists them.", "")
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, importedNumber(number))...)
