@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+	"github.com/interactly/terraform-provider-interactly/internal/tfcli"
 	"github.com/interactly/terraform-provider-interactly/internal/tfconfig"
 )
 
@@ -23,26 +24,8 @@ func TestAccInterruptStopsPromptly(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	cmd := ws.Command(t.Context(), "apply", "-auto-approve", "-no-color")
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-
-	deadline := time.Now().Add(time.Minute)
-	for emu.Counts()[routeUpdate] == 0 { // the PUT is in, and hangs
-		if time.Now().After(deadline) {
-			t.Fatalf("the apply never sent its PUT:\n%s", output.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	output, done := applyInterruptedOnceSent(t, ws, emu)
 	interrupted := time.Now()
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
 	select {
 	case err := <-done:
 		if err == nil {
@@ -56,7 +39,32 @@ func TestAccInterruptStopsPromptly(t *testing.T) {
 			t.Errorf("the output does not say the operation was cancelled:\n%s", output.String())
 		}
 	case <-time.After(2 * time.Minute):
-		_ = cmd.Process.Kill()
 		t.Fatalf("the apply did not stop within two minutes of the interrupt:\n%s", output.String())
 	}
+}
+
+// applyInterruptedOnceSent starts terraform apply, waits until its PUT of a
+// number reaches the emulator, and interrupts it (Ctrl-C); done reports
+// when the CLI exits.
+func applyInterruptedOnceSent(t *testing.T, ws *tfcli.Workspace, emu *emulator.Server) (*bytes.Buffer, <-chan error) {
+	t.Helper()
+	cmd := ws.Command(t.Context(), "apply", "-auto-approve", "-no-color")
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	deadline := time.Now().Add(time.Minute)
+	for emu.Counts()[routeUpdate] == 0 { // the PUT is in, and hangs
+		if time.Now().After(deadline) {
+			t.Fatalf("the apply never sent its PUT:\n%s", output.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	return &output, done
 }

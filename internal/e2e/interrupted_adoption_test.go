@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,28 +23,10 @@ func TestAccInterruptedAdoptionThatWentThroughIsKept(t *testing.T) {
 	write(t, ws, numberConfig(n.Number, `  assistant_id = "asst-2"
   on_destroy   = "restore"`))
 
-	cmd := ws.Command(t.Context(), "apply", "-auto-approve", "-no-color")
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	deadline := time.Now().Add(time.Minute)
-	for emu.Counts()[routeUpdate] == 0 { // the PUT is in, applied, and hangs
-		if time.Now().After(deadline) {
-			t.Fatalf("the apply never sent its PUT:\n%s", output.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
+	output, done := applyInterruptedOnceSent(t, ws, emu)
 	select {
 	case <-done:
 	case <-time.After(2 * time.Minute):
-		_ = cmd.Process.Kill()
 		t.Fatalf("the apply did not stop within two minutes of the interrupt:\n%s", output.String())
 	}
 	if !strings.Contains(strings.Join(strings.Fields(output.String()), " "), "the update went through") {
