@@ -28,16 +28,25 @@ func expectSaidOnce(t *testing.T, what, output, title, full string, count int) {
 	if got := strings.Count(flat, "Explained in full, with what to do, in the warning \""+title+"\""); got != count {
 		t.Errorf("%s: %d one-line errors point to the explanation, want %d:\n%s", what, got, count, output)
 	}
-	var first []string
-	for _, header := range diagnosticHeader.FindAllStringSubmatch(output, -1) {
-		if !strings.Contains(header[2], "Provider development overrides") { // Terraform's own, about the test setup
-			first = header
-			break
+	if first := firstDiagnosticNaming(output, title); first != "Warning: "+title {
+		t.Errorf("%s: the first diagnostic that speaks of the failure is %q, want the warning %q that explains it:\n%s", what, first, title, output)
+	}
+}
+
+// firstDiagnosticNaming is the header ("Warning: ..." or "Error: ...") of
+// the first diagnostic in the CLI's output whose text holds title.
+func firstDiagnosticNaming(output, title string) string {
+	headers := diagnosticHeader.FindAllStringSubmatchIndex(output, -1)
+	for i, h := range headers {
+		end := len(output)
+		if i+1 < len(headers) {
+			end = headers[i+1][0]
+		}
+		if strings.Contains(flatten(output[h[0]:end]), title) {
+			return output[h[2]:h[3]] + ": " + strings.TrimSpace(output[h[4]:h[5]])
 		}
 	}
-	if first == nil || first[1] != "Warning" || strings.TrimSpace(first[2]) != title {
-		t.Errorf("%s: the first diagnostic printed is %q, want the warning %q that explains the failure:\n%s", what, first, title, output)
-	}
+	return ""
 }
 
 // flatten joins the CLI's wrapped lines: every run of white space becomes
