@@ -230,13 +230,18 @@ func TestSettingsNamedInAMessage(t *testing.T) {
 	}
 }
 
-// A create whose PATCH was applied but answered with a server fault keeps
-// the assistant in state with its restore point, and counts the fields it
-// sent as changed: a destroy with on_destroy = "restore" puts them back.
+// A create whose PATCH was applied but answered with a server fault, and
+// whose one look at the assistant afterwards fails too, keeps the assistant
+// in state with its restore point, and counts the fields it sent as changed:
+// a destroy with on_destroy = "restore" puts them back.
 func TestAssistantCreateAppliedButFailedIsRestored(t *testing.T) {
 	var failed atomic.Bool // only the first PATCH, the create's
 	appliedThenFailed := func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodGet && failed.Load() {
+				w.WriteHeader(http.StatusServiceUnavailable) // the look after the write fails
+				return
+			}
 			if r.Method != http.MethodPatch || !failed.CompareAndSwap(false, true) {
 				next.ServeHTTP(w, r)
 				return
