@@ -154,10 +154,8 @@ func rateRemedy(pacedRate float64, refusals int) string {
 
 // refusedTimes says how often the API refused a request, as it was.
 func refusedTimes(refusals int) string {
-	switch {
-	case refusals <= 1:
+	if refusals <= 1 {
 		return "refused this request once"
-	default:
-		return fmt.Sprintf("refused this request %d times", refusals)
 	}
+	return fmt.Sprintf("refused this request %d times", refusals)
 }
