@@ -93,13 +93,15 @@ func (r *numberResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"inbound_enabled": schema.BoolAttribute{
 				MarkdownDescription: "Whether inbound calls are enabled. When omitted it is left as it is in Interactly and recorded in state " +
-					"(unknown in the plan of a change, since it can change in the dashboard; null while the API has never reported it).",
+					"(plans show its last known value; a change made in the dashboard shows as drift at the next refresh; " +
+					"null while the API has never reported it).",
 				Optional: true,
 				Computed: true,
 			},
 			"outbound_enabled": schema.BoolAttribute{
 				MarkdownDescription: "Whether outbound calls are enabled. When omitted it is left as it is in Interactly and recorded in state " +
-					"(unknown in the plan of a change, since it can change in the dashboard; null while the API has never reported it).",
+					"(plans show its last known value; a change made in the dashboard shows as drift at the next refresh; " +
+					"null while the API has never reported it).",
 				Optional: true,
 				Computed: true,
 			},
@@ -120,7 +122,8 @@ func (r *numberResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"label": schema.StringAttribute{
 				MarkdownDescription: descNumberLabel + " It cannot be changed through the API, but can in the dashboard at any time: " +
-					"the plan of a change shows it as unknown, and the apply records it as the API answers.",
+					"plans keep its last known value and the apply records it as planned; a change made in the dashboard shows as drift " +
+					"at the next refresh.",
 				Computed: true,
 			},
 			"provider_name": schema.StringAttribute{
