@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
@@ -32,19 +31,8 @@ func TestAccAssistant_adoptionAppliedButUnansweredIsConfirmed(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             emu.expectAssistant("asst-support", map[string]any{"assistantSystemPrompt": originalPrompt}),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					emu.expectFaultHits(1),
-					emu.expectAssistant("asst-support", map[string]any{"assistantSystemPrompt": "Book tables."}),
-				),
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-		},
+		Steps: confirmedAdoptionSteps(emu, config,
+			emu.expectAssistant("asst-support", map[string]any{"assistantSystemPrompt": "Book tables."})),
 	})
 }
 
@@ -61,30 +49,16 @@ func TestAccAssistant_taintedAdoptionIsRepairedWithoutARestore(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             emu.expectAssistant("asst-support", map[string]any{"assistantSystemPrompt": originalPrompt}),
-		Steps: []resource.TestStep{
-			{Config: config, ExpectError: errorMatching(`Unable to update assistant asst-support.*HTTP 502`)},
-			{
-				PreConfig: func() {
-					log.arm(false)
-					emu.ClearFaults()
-					before = len(log.sent())
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(frontDesk, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: resource.ComposeTestCheckFunc(
-					func(*terraform.State) error {
-						for _, body := range log.sent()[before:] {
-							if body["assistantSystemPrompt"] == originalPrompt {
-								return fmt.Errorf("the repair put the original prompt back in between: PATCH %v", body)
-							}
-						}
-						return nil
-					},
-					emu.expectAssistant("asst-support", map[string]any{"assistantSystemPrompt": "Book tables."}),
-				),
+		Steps: taintedRepairSteps(emu, log, config, `Unable to update assistant asst-support.*HTTP 502`, frontDesk, &before,
+			func(*terraform.State) error {
+				for _, body := range log.sent()[before:] {
+					if body["assistantSystemPrompt"] == originalPrompt {
+						return fmt.Errorf("the repair put the original prompt back in between: PATCH %v", body)
+					}
+				}
+				return nil
 			},
-		},
+			emu.expectAssistant("asst-support", map[string]any{"assistantSystemPrompt": "Book tables."}),
+		),
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
@@ -42,20 +41,9 @@ func TestAccNumber_adoptionAppliedButUnansweredIsConfirmed(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             emu.expectAPI(supportID, want{"asst-support", true, true}),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(
-					emu.expectFaultHits(1),
-					emu.expectAPI(supportID, want{"asst-night", true, true}),
-					resource.TestCheckResourceAttr("interactly_number.support", "restore_point.assistant_id", "asst-support"),
-				),
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-		},
+		Steps: confirmedAdoptionSteps(emu, config,
+			emu.expectAPI(supportID, want{"asst-night", true, true}),
+			resource.TestCheckResourceAttr("interactly_number.support", "restore_point.assistant_id", "asst-support")),
 	})
 }
 
@@ -72,24 +60,10 @@ func TestAccNumber_taintedAdoptionIsRepairedWithoutADetach(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             emu.expectAPI(supportID, want{"asst-support", true, true}),
-		Steps: []resource.TestStep{
-			{Config: config, ExpectError: errorMatching(`Unable to configure number \+14155550100.*HTTP 502`)},
-			{
-				PreConfig: func() {
-					log.arm(false)
-					emu.ClearFaults()
-					before = len(log.sent())
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction("interactly_number.support", plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: resource.ComposeTestCheckFunc(
-					log.expectNoDetach(&before),
-					emu.expectAPI(supportID, want{"asst-night", true, true}),
-					resource.TestCheckResourceAttr("interactly_number.support", "restore_point.assistant_id", "asst-support"),
-				),
-			},
-		},
+		Steps: taintedRepairSteps(emu, log, config, `Unable to configure number \+14155550100.*HTTP 502`, "interactly_number.support", &before,
+			log.expectNoDetach(&before),
+			emu.expectAPI(supportID, want{"asst-night", true, true}),
+			resource.TestCheckResourceAttr("interactly_number.support", "restore_point.assistant_id", "asst-support"),
+		),
 	})
 }

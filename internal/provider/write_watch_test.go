@@ -8,6 +8,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 )
 
@@ -62,4 +65,36 @@ func newWriteWatchingEmulator(t *testing.T, method string) (*testEmulator, *writ
 		})
 	})
 	return emu, log
+}
+
+// confirmedAdoptionSteps apply config once, under a fault that applies the
+// write and fails its answer, checked by checks; then plan it again, which
+// must plan nothing: the adoption was confirmed, not tainted.
+func confirmedAdoptionSteps(emu *testEmulator, config string, checks ...resource.TestCheckFunc) []resource.TestStep {
+	return []resource.TestStep{
+		{Config: config, Check: resource.ComposeTestCheckFunc(append([]resource.TestCheckFunc{emu.expectFaultHits(1)}, checks...)...)},
+		{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+	}
+}
+
+// taintedRepairSteps apply config once, failing with failure (the write
+// applied, its answer and the look after it failed); then, with the API
+// healthy again, apply it once more, which must replace address and pass
+// checks. since is set to the writes seen before the repair.
+func taintedRepairSteps(emu *testEmulator, watch *writeWatch, config, failure, address string, since *int, checks ...resource.TestCheckFunc) []resource.TestStep {
+	return []resource.TestStep{
+		{Config: config, ExpectError: errorMatching(failure)},
+		{
+			PreConfig: func() {
+				watch.arm(false)
+				emu.ClearFaults()
+				*since = len(watch.sent())
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			Check: resource.ComposeTestCheckFunc(checks...),
+		},
+	}
 }
