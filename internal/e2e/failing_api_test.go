@@ -81,8 +81,18 @@ func TestAccFailingWritesAreNotHammered(t *testing.T) {
 			if puts > bound || puts == 0 {
 				t.Errorf("PUTs = %d, want 1 to %d", puts, bound)
 			}
-			if out := strings.Join(strings.Fields(apply.Stdout+apply.Stderr), " "); !strings.Contains(out, "update not sent") {
+			out := apply.Stdout + apply.Stderr
+			if !strings.Contains(flatten(out), "update not sent") {
 				t.Errorf("no error says that updates were not sent: %s", apply)
+			}
+			// Said once: one explanation of the breaker, before the errors
+			// of the updates it held back, which say it in one line each.
+			const title = "Updates suspended after repeated server failures"
+			if got := strings.Count(flatten(out), "the provider stopped sending updates for"); got != 1 {
+				t.Errorf("the breaker is explained %d times, want once: %s", got, apply)
+			}
+			if first := firstDiagnosticNaming(out, title); first != "Warning: "+title {
+				t.Errorf("the first diagnostic about the breaker is %q, want its warning: %s", first, apply)
 			}
 		})
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // TestAccWrongInputInOurWords: mistakes in configuration, the environment and
-// import IDs, and the API's refusal of an unknown assistant, are reported in the provider's words, as the CLI renders them:
+// import IDs, and an assistant the team does not have (which fails the plan), are reported in the provider's words, as the CLI renders them:
 // naming the setting and where its value came from, saying what to write
 // instead, with no escape sequences such as a literal \n.
 func TestAccWrongInputInOurWords(t *testing.T) {
@@ -73,7 +73,7 @@ terraform {
 			name:   "unknown assistant",
 			config: header + "resource \"interactly_number\" \"n\" {\n  number       = \"" + seed.Numbers[0].Number + "\"\n  assistant_id = \"asst-nope\"\n}\n",
 			args:   []string{"apply", "-auto-approve", "-no-color"},
-			want:   []string{"HTTP 400", "check the ID in the Interactly dashboard", "omit assistant_id to detach the assistant"},
+			want:   []string{"Assistant asst-nope not found", `assistant_id is "asst-nope"`, "Check the ID in the Interactly dashboard", "omit assistant_id"},
 			absent: []string{`send ""`, `""`},
 		},
 	}

@@ -75,17 +75,25 @@ func (a *backgroundApply) waitFor(t *testing.T, what string, reached func() bool
 func (a *backgroundApply) interrupt(t *testing.T) time.Duration {
 	t.Helper()
 	interrupted := time.Now()
+	if err := a.stop(t); err == nil {
+		t.Fatalf("the interrupted apply succeeded:\n%s", a.output.String())
+	}
+	return time.Since(interrupted)
+}
+
+// stop sends Ctrl-C and waits, for two minutes at most, for the apply to
+// exit; it returns how the CLI exited.
+func (a *backgroundApply) stop(t *testing.T) error {
+	t.Helper()
 	if err := a.cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
 	select {
 	case err := <-a.done:
-		if err == nil {
-			t.Fatalf("the interrupted apply succeeded:\n%s", a.output.String())
-		}
+		return err
 	case <-time.After(2 * time.Minute):
 		_ = a.cmd.Process.Kill()
 		t.Fatalf("the apply did not stop within two minutes of the interrupt:\n%s", a.output.String())
+		return nil
 	}
-	return time.Since(interrupted)
 }

@@ -75,6 +75,7 @@ type Client struct {
 
 	numbers    *numberCache
 	writes     writeBreaker
+	reach      reachability
 	assistants assistantProbes
 }
 
@@ -160,11 +161,15 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 			return fmt.Errorf("encoding the %s %s request: %w", req.method, req.path, err)
 		}
 	}
+	if down := c.unreachableNow(); down != nil {
+		return down
+	}
 	call := transport.NewCall(req.method, c.policy, c.pacer)
 	ctx = logContext(transport.WithCall(ctx, call), c.logger)
 	// fail reports a call that got no usable answer.
 	fail := func(err error) error {
-		return &RequestError{Method: req.method, Path: req.path, Attempts: call.Attempts(), Err: err}
+		return &RequestError{Method: req.method, Path: req.path, Attempts: call.Attempts(),
+			RateRefusals: call.RateRefusals(), NotApplied: !call.MayHaveActed(), Err: err}
 	}
 	var rawBody any = payload
 	if req.upload != nil {
@@ -208,17 +213,20 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 	}
 	resp, err := c.retrying(call).Do(httpReq)
 	if err != nil {
-		return fail(c.redactErr(err))
+		return c.noteReach(ctx, call, fail(c.redactErr(err)))
 	}
+	_ = c.noteReach(ctx, call, nil)
 	resp.Body.Close() // read and closed by the handler already; this is a no-op
 	if status < 200 || status > 299 {
 		return &APIError{
-			Method:     req.method,
-			Path:       req.path,
-			StatusCode: status,
-			Message:    c.redact(errorMessage(body)),
-			Attempts:   call.Attempts(),
-			PacedRate:  c.pacedRate(status),
+			Method:       req.method,
+			Path:         req.path,
+			StatusCode:   status,
+			Message:      c.redact(errorMessage(body)),
+			Attempts:     call.Attempts(),
+			RateRefusals: call.RateRefusals(),
+			NotApplied:   !call.MayHaveActed(),
+			PacedRate:    c.pacedRate(status),
 		}
 	}
 	return nil

@@ -19,6 +19,12 @@ type APIError struct {
 	StatusCode int
 	Message    string // the server's message, or an excerpt of its body
 	Attempts   int    // how many attempts were made, retries included
+	// RateRefusals is how many of the attempts the API refused for rate
+	// (HTTP 429), this answer included when it is one.
+	RateRefusals int
+	// NotApplied is set when no attempt can have been acted on: each was
+	// refused with a 4xx answer or never connected.
+	NotApplied bool
 	// PacedRate is, for a 429, the send rate in requests per second that
 	// the client had slowed down to from what the API accepted, 0 when it
 	// knows none: a value for max_requests_per_second that the API took.
@@ -44,7 +50,14 @@ type RequestError struct {
 	Method   string
 	Path     string
 	Attempts int
-	Err      error
+	// RateRefusals is how many attempts the API refused for rate (HTTP 429)
+	// before the call gave up (for one, when the wait it asked for would
+	// pass the operation's deadline).
+	RateRefusals int
+	// NotApplied is set when no attempt can have been acted on: each was
+	// refused with a 4xx answer or never connected, or none was sent.
+	NotApplied bool
+	Err        error
 }
 
 func (e *RequestError) Error() string {

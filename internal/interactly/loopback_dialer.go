@@ -26,6 +26,9 @@ type NonLoopbackError struct {
 	Address string // where it resolved
 }
 
+// NeverSent tells the transport that the request did not leave this machine.
+func (e *NonLoopbackError) NeverSent() bool { return true }
+
 func (e *NonLoopbackError) Error() string {
 	return fmt.Sprintf("refused to send the API key over plain http to %s: it resolves to %s, which is not a loopback address, "+
 		"so the key would cross the network unencrypted; use an https:// base URL, or make the name resolve to 127.0.0.1 or ::1 "+

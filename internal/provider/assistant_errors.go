@@ -53,7 +53,7 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, report
 	status := interactly.StatusCode(err)
 	var timedOut *operationTimeout
 	switch {
-	case errors.As(context.Cause(ctx), &timedOut), errors.Is(err, context.Canceled):
+	case mayHaveApplied(err) && (errors.As(context.Cause(ctx), &timedOut) || errors.Is(err, context.Canceled)):
 		addFailure(ctx, diags, reports, summary, err)
 		diags.AddWarning(summary+": the change may have been applied",
 			"The update went out but its answer did not come back in time. State keeps the last known values; "+
@@ -70,6 +70,10 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, report
 			named = "The API's message names " + strings.Join(attrs, ", ") + ": check that value in the configuration."
 		}
 		diags.AddError(summary, err.Error()+"\n\nThe API refused a setting. "+named)
+	case !mayHaveApplied(err):
+		// Refused or never sent (a 429 whose wait would pass the deadline,
+		// the breaker open, no answer at base_url): nothing changed.
+		addFailure(ctx, diags, reports, summary, err)
 	case status >= 500 || status == 0:
 		diags.AddError(summary, err.Error()+"\n\nThe API had a fault while updating the assistant, or its answer broke off: "+
 			"the change may or may not have been applied. State keeps the last known values; run terraform plan to see the "+
@@ -125,12 +129,13 @@ func (r *assistantResource) gone(ctx context.Context, id, team string, err error
 					"belongs to the assistant's team failed, so the assistant stays in state.\n\n"+listErr.Error())
 			return false
 		}
-		switch judgeDeparture(types.StringValue(team), numbers) {
+		switch d := judgeDeparture(types.StringValue(team), numbers); d {
 		case otherTeam:
-			diags.AddError("API key of another team",
+			// Said once with the numbers that meet the same key.
+			r.reports().explainOnce(diags, departureShared(d, "API key of another team", numbers, "assistant"), "Unable to read assistant "+id,
 				fmt.Sprintf("The API answered that it has no assistant %s, but the API key in %s lists the numbers of %s, while the "+
 					"assistant belongs to team %s (recorded in state). The key is probably another team's. The assistant stays in "+
-					"state; set %s to a key of team %s, then run terraform again.", id, r.keySource(), listedTeams(numbers), team, r.keySource(), team))
+					"state; set %s to a key of team %s, then run terraform again.", id, r.keySource(), listedTeams(numbers), team, r.keySource(), team), "")
 			return false
 		case emptyTeam:
 			diags.AddError("Unable to confirm that assistant "+id+" is gone",

@@ -50,10 +50,10 @@ func TestAssistantFailedUpdateKeepsPriorState(t *testing.T) {
 	}
 }
 
-// A number's plan warns when it attaches an assistant the API says the team
+// A number's plan fails when it attaches an assistant the API says the team
 // lacks, asking once per assistant however many numbers name it; an answer
-// that says nothing clear gives no warning.
-func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
+// that says nothing clear fails nothing.
+func TestNumberPlanFailsForMissingAssistant(t *testing.T) {
 	emu := newTestEmulator(t)
 	p := newConfiguredProtocolProvider(t, emu, testAPIKey)
 	typ := p.resourceType()
@@ -72,11 +72,11 @@ func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
 	}
 	warned := func(diags []*tfprotov6.Diagnostic, id string) bool {
 		for _, d := range diags {
-			if d.Severity == tfprotov6.DiagnosticSeverityError {
-				t.Fatalf("the plan failed: %s: %s", d.Summary, d.Detail)
-			}
-			if d.Severity == tfprotov6.DiagnosticSeverityWarning && d.Summary == "Assistant "+id+" not found" {
+			if d.Severity == tfprotov6.DiagnosticSeverityError && d.Summary == "Assistant "+id+" not found" {
 				return true
+			}
+			if d.Severity == tfprotov6.DiagnosticSeverityError {
+				t.Fatalf("the plan failed otherwise: %s: %s", d.Summary, d.Detail)
 			}
 		}
 		return false
@@ -84,17 +84,17 @@ func TestNumberPlanWarnsAboutMissingAssistant(t *testing.T) {
 	// Under the sparse profile a 404 has no body and proves nothing.
 	clearAnswer := emu.reportsAllAssistantFields()
 	if first, second := warned(plan("+14155550101", "asst-gone"), "asst-gone"), warned(plan("+442071838750", "asst-gone"), "asst-gone"); first != clearAnswer || second != clearAnswer {
-		t.Errorf("warnings %v, %v for an assistant the team does not have, want %v", first, second, clearAnswer)
+		t.Errorf("plan errors %v, %v for an assistant the team does not have, want %v", first, second, clearAnswer)
 	}
 	if warned(plan("+14155550101", "asst-sales"), "asst-sales") {
-		t.Error("a warning for an assistant the team has")
+		t.Error("a plan error for an assistant the team has")
 	}
 	if got := emu.Counts()[routeGetAssistant]; got != 2 {
 		t.Errorf("%d GETs of assistants for two distinct assistants, want 2", got)
 	}
 	emu.AddFault(emulator.Fault{Method: "GET", Route: "/assistants/v1/assistants/{id}", Status: 404})
 	if warned(plan("+14155550101", "asst-doubtful"), "asst-doubtful") {
-		t.Error("a warning for a 404 that does not say the assistant is missing")
+		t.Error("a plan error for a 404 that does not say the assistant is missing")
 	}
 }
 
@@ -124,7 +124,7 @@ func TestAssistantReadRemovesOnlyOnClearEvidence(t *testing.T) {
 
 	other := read("5e5e5e5e5e5e5e5e5e5e5e5e")
 	d := onlyError(t, "ReadResource with another team's key", other.Diagnostics)
-	if d.Summary != "API key of another team" || !strings.Contains(d.Detail, "1f7b1b1b1b1b1b1b1b1b1b1b") || !strings.Contains(d.Detail, "5e5e5e5e5e5e5e5e5e5e5e5e") {
+	if !strings.Contains(d.Detail, `in the warning "API key of another team"`) || !strings.Contains(d.Detail, "1f7b1b1b1b1b1b1b1b1b1b1b") || !strings.Contains(d.Detail, "5e5e5e5e5e5e5e5e5e5e5e5e") {
 		t.Errorf("diagnostic %q: %s", d.Summary, d.Detail)
 	}
 	if state := decode(t, other.NewState, typ); state == nil || state["id"] != "asst-support" {
@@ -230,13 +230,18 @@ func TestSettingsNamedInAMessage(t *testing.T) {
 	}
 }
 
-// A create whose PATCH was applied but answered with a server fault keeps
-// the assistant in state with its restore point, and counts the fields it
-// sent as changed: a destroy with on_destroy = "restore" puts them back.
+// A create whose PATCH was applied but answered with a server fault, and
+// whose one look at the assistant afterwards fails too, keeps the assistant
+// in state with its restore point, and counts the fields it sent as changed:
+// a destroy with on_destroy = "restore" puts them back.
 func TestAssistantCreateAppliedButFailedIsRestored(t *testing.T) {
 	var failed atomic.Bool // only the first PATCH, the create's
 	appliedThenFailed := func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodGet && failed.Load() {
+				w.WriteHeader(http.StatusServiceUnavailable) // the look after the write fails
+				return
+			}
 			if r.Method != http.MethodPatch || !failed.CompareAndSwap(false, true) {
 				next.ServeHTTP(w, r)
 				return

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -52,6 +51,7 @@ const (
 	attrWebhookSecretWO      = "webhook_secret_wo"
 	attrWebhookSecretVersion = "webhook_secret_wo_version"
 	attrOnDestroy            = "on_destroy"
+	attrRestorePoint         = "restore_point"
 	attrTimeouts             = "timeouts"
 )
 
@@ -97,9 +97,18 @@ func (r *assistantResource) Schema(ctx context.Context, _ resource.SchemaRequest
 		Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot(attrWebhookSecret))},
 	}
 	attributes[attrWebhookSecretVersion] = schema.Int64Attribute{
-		MarkdownDescription: "Any number; change it to send `webhook_secret_wo` again (to rotate the secret).",
-		Optional:            true,
-		Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot(attrWebhookSecretWO))},
+		MarkdownDescription: "Any number; change it to send `webhook_secret_wo` again (to rotate the secret). `webhook_secret_wo` " +
+			"is needed only by a plan that sends it: one that adopts the assistant with a version, or changes the version. A plan " +
+			"that leaves the version as it is needs no secret, so a drift check can run without it.",
+		Optional: true,
+	}
+	attributes[attrRestorePoint] = schema.StringAttribute{
+		MarkdownDescription: "The assistant's settings as they were when Terraform adopted it (at create or import), as the API's " +
+			"document fields in JSON: what `on_destroy = \"restore\"` puts back, for the fields Terraform changed. Recorded by the " +
+			"apply that adopts the assistant and never changed afterwards; kept across the replacement of an adoption that failed. " +
+			"Sensitive: it may hold the webhook's headers.",
+		Computed:  true,
+		Sensitive: true,
 	}
 	attributes[attrOnDestroy] = schema.StringAttribute{
 		MarkdownDescription: "What `terraform destroy` (or removing the resource) does to the assistant, which the API cannot delete: " +

@@ -30,16 +30,33 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 	}
 	known, diags := planned.withoutSettings().withDocument(existing)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(saveAssistantRestorePoint(ctx, resp.Private, existing)...)
+	resp.Diagnostics.Append(startChangedFields(ctx, resp.Private)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	// A restore point the plan carries over is the first adoption's, kept
+	// across the replacement of a tainted one; that adoption may have
+	// changed every setting the configuration sets. Otherwise the restore
+	// point is the assistant as found now.
+	handedOver := fullyKnownString(planned[attrRestorePoint])
+	if handedOver {
+		known[attrRestorePoint] = planned[attrRestorePoint]
+		resp.Diagnostics.Append(recordChangedFields(ctx, resp.Private, configuredGroups(config))...)
+	} else {
+		known[attrRestorePoint] = assistantRestorePoint(existing)
 	}
 	// A create knows the configuration as it is: ignore_changes applies to
 	// updates only. The settings it omits are left as they are.
 	secret := managedSecret(planned, config)
 	write := newAssistantWrite(planned, known, configuredIn(config), secret, secretNow)
-	state, ok := r.write(ctx, write, resp.Private, &resp.Diagnostics)
-	if !ok {
+	if !handedOver && len(configuredGroups(config)) > 0 && len(write.groups()) == 0 {
+		warnFoundAsConfigured(&resp.Diagnostics, attrAssistantID, "assistant "+id)
+	}
+	state, outcome := r.write(ctx, write, resp.Private, &resp.Diagnostics)
+	switch {
+	case outcome == refused && !handedOver:
+		return // nothing changed: nothing in state, the next plan adopts it afresh
+	case outcome != written:
 		// The PATCH may have been applied. Keep the assistant in state as
 		// it was before (Terraform then marks it tainted), with its
 		// restore point, so that nothing is lost and the next apply
@@ -76,6 +93,7 @@ func (r *assistantResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.restorePoints().remember(assistantResourceType, id, state[attrRestorePoint])
 	r.setState(ctx, updated, &resp.State, &resp.Diagnostics)
 }
 
@@ -91,8 +109,8 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 	// The write-only secret exists in the configuration alone; whether to
 	// send it is decided by its version in the plan.
 	write := newAssistantWrite(planned, state, everySetting, managedSecret(planned, config), secretSendingOf(planned, state))
-	result, ok := r.write(ctx, write, resp.Private, &resp.Diagnostics)
-	if !ok {
+	result, outcome := r.write(ctx, write, resp.Private, &resp.Diagnostics)
+	if outcome != written {
 		// The PATCH may or may not have been applied: state keeps the last
 		// known values (the framework starts the response from the prior
 		// state), so the next plan shows what still differs.
@@ -105,11 +123,22 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 func (r *assistantResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	state, diags := valuesFrom(ctx, req.State.Schema.Type(), req.State.Raw)
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() || state.text(attrOnDestroy) != onDestroyRestore {
-		return // keep: there is no DELETE; Terraform only forgets it
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	id := state.text(attrID)
-	body, unrestorable, found, diags := assistantRestoreBody(ctx, req.Private)
+	if adoptedAgain(ctx, req.Private, id) {
+		// The replacement of a tainted adoption: the same plan adopts this
+		// assistant again at once, so a restore would be undone a moment
+		// later. Its restore point goes to that adoption (see
+		// replacement_handover.go).
+		r.restorePoints().remember(assistantResourceType, id, state[attrRestorePoint])
+		return
+	}
+	if state.text(attrOnDestroy) != onDestroyRestore {
+		return // keep: there is no DELETE; Terraform only forgets it
+	}
+	body, unrestorable, found, diags := assistantRestoreBody(ctx, req.Private, restorePointText(state))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -162,7 +191,10 @@ func (r *assistantResource) ImportState(ctx context.Context, req resource.Import
 	state[attrOnDestroy] = types.StringValue(onDestroyKeep)
 	imported, diags := state.withDocument(current)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(saveAssistantRestorePoint(ctx, resp.Private, current)...)
+	if imported != nil {
+		imported[attrRestorePoint] = assistantRestorePoint(current)
+	}
+	resp.Diagnostics.Append(startChangedFields(ctx, resp.Private)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -170,21 +202,30 @@ func (r *assistantResource) ImportState(ctx context.Context, req resource.Import
 	resp.Diagnostics.Append(setAssistantIdentity(ctx, resp.Identity, id)...)
 }
 
-// write sends the PATCH w describes, if any, and returns what state records.
-// ok is false when the PATCH failed (it may have been applied).
-func (r *assistantResource) write(ctx context.Context, w assistantWrite, private privateStore, diags *diag.Diagnostics) (state assistantValues, ok bool) {
+// write sends the PATCH w describes, if any, and returns what state records
+// and what the PATCH left in the API. After a failure that may have been
+// applied, the assistant is read once: found as planned, the write counts
+// as made.
+func (r *assistantResource) write(ctx context.Context, w assistantWrite, private privateStore, diags *diag.Diagnostics) (assistantValues, writeOutcome) {
 	groups := w.groups()
 	if len(groups) == 0 {
-		return w.result(nil), true // nothing to change, no call
+		return w.result(nil), written // nothing to change, no call
 	}
+	summary := "Unable to update assistant " + w.id
 	answer, isDocument, err := r.client.UpdateAssistant(ctx, w.id, w.body(groups))
 	if err != nil {
-		addAssistantWriteError(ctx, diags, r.reports(), "Unable to update assistant "+w.id, err)
-		if mayHaveApplied(err) {
-			// on_destroy = "restore" must put these back too.
-			diags.Append(recordChangedFields(ctx, private, groups)...)
+		if !mayHaveApplied(err) {
+			addAssistantWriteError(ctx, diags, r.reports(), summary, err)
+			return nil, refused
 		}
-		return nil, false
+		// on_destroy = "restore" must put these back too.
+		diags.Append(recordChangedFields(ctx, private, groups)...)
+		if confirmed, ok := r.confirmAssistantWrite(ctx, w, groups); ok {
+			warnWriteConfirmed(diags, "Assistant "+w.id, err)
+			return w.result(confirmed), written
+		}
+		addAssistantWriteError(ctx, diags, r.reports(), summary, err)
+		return nil, unknownOutcome
 	}
 	diags.Append(recordChangedFields(ctx, private, groups)...)
 	if !isDocument {
@@ -195,19 +236,19 @@ func (r *assistantResource) write(ctx context.Context, w assistantWrite, private
 			diags.AddWarning("Unable to check assistant "+w.id+" after updating it",
 				"The update succeeded, but reading the assistant afterwards failed, so the provider could not check that the API "+
 					"applied every value. The next plan shows anything that differs.\n\n"+err.Error())
-			return w.result(nil), true
+			return w.result(nil), written
 		}
 	}
 	answered, d := w.known.withDocument(answer)
 	diags.Append(d...)
 	if diags.HasError() {
-		return nil, false
+		return nil, unknownOutcome
 	}
 	if d := w.checkAnswer(groups, answered, answer); d.HasError() {
 		diags.Append(d...)
-		return answered, true // what is true, so that the next plan starts from it
+		return answered, written // what is true, so that the next plan starts from it
 	}
-	return w.result(answered), true
+	return w.result(answered), written
 }
 
 // setState writes values as the resource's state.

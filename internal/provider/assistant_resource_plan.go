@@ -32,9 +32,14 @@ func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var known assistantValues
+	config, diags := valuesFrom(ctx, typ, req.Config.Raw)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var known, state assistantValues
 	if !req.State.Raw.IsNull() {
-		state, diags := valuesFrom(ctx, typ, req.State.Raw)
+		state, diags = valuesFrom(ctx, typ, req.State.Raw)
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {
 			return
@@ -42,6 +47,13 @@ func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		if planned[attrAssistantID].Equal(state[attrAssistantID]) {
 			known = state
 		}
+	}
+	var prior assistantValues // the state the plan changes; nil for an adoption
+	if known != nil {
+		prior = state
+	}
+	if resp.Diagnostics.Append(requireSecretWhenSent(planned, prior, config)...); resp.Diagnostics.HasError() {
+		return
 	}
 	if known == nil { // a new assistant to adopt
 		var found bool
@@ -61,7 +73,20 @@ func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		return
 	}
 	resp.Plan.Raw = filled
+	if prior == nil {
+		r.planHandover(ctx, known.text(attrAssistantID), resp)
+	}
 	resp.Diagnostics.Append(warnWebhookWithoutSecret(ctx, typ, filled, req.Config.Raw, known)...)
+}
+
+// planHandover marks the plan of an adoption as adopting id, and keeps the
+// restore point a refresh of this plan found for it: the replacement of a
+// tainted adoption (see replacement_handover.go).
+func (r *assistantResource) planHandover(ctx context.Context, id string, resp *resource.ModifyPlanResponse) {
+	if point, ok := r.restorePoints().seen(assistantResourceType, id); ok {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(attrRestorePoint), point)...)
+	}
+	resp.Diagnostics.Append(planAdoptsAgain(ctx, resp.Private, id)...)
 }
 
 // warnWebhookWithoutSecret warns when the plan sends the webhook while

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
@@ -38,7 +37,8 @@ var assistantSettings = settings.Table{
 			settings.String("languages", "languages", "The language(s) to recognise, such as `en-US`."),
 		}},
 	{Attr: "text_to_speech", Field: []string{"config", "speech", "ttsData"}, Kind: settings.KindObjectList,
-		Desc: "The text-to-speech settings (`config.speech.ttsData` in the API), one or more.",
+		Desc:           "The text-to-speech settings (`config.speech.ttsData` in the API), one or more.",
+		ListValidators: []validator.List{settings.NotEmptyList("voice")},
 		Inner: []settings.Setting{
 			settings.String("vendor", "vendor", "The text-to-speech vendor, such as `eleven-labs`."),
 			settings.String("language", "language", "The language, such as `en-US`."),
@@ -92,7 +92,7 @@ var assistantSettings = settings.Table{
 			{Attr: "url", Field: []string{"url"}, Kind: settings.KindString, Desc: "The webhook's URL; the API requires it when `enabled` is true.",
 				StringValidators: []validator.String{settings.HTTPURLOrEmpty()}},
 			{Attr: "timeout_seconds", Field: []string{"timeoutSeconds"}, Kind: settings.KindInt, Desc: "Seconds the API waits for the webhook (20 by default in the API).",
-				Int64Validators: []validator.Int64{int64validator.AtLeast(1)}},
+				NumberValidators: []validator.Number{settings.WholeAtLeast(1)}},
 			{Attr: "headers", Field: []string{"headers"}, Kind: settings.KindStringMap, Sensitive: true,
 				Desc: "Headers sent with every webhook request, usually credentials of your server: sensitive, never logged."},
 			settings.StringList("messages", "messages", "The messages sent: `status-update`, `conversation-update`, `end-of-call-report`, `hang`, `error`."),

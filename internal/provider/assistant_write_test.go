@@ -2,6 +2,7 @@ package provider
 
 import (
 	"encoding/json"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -43,7 +44,7 @@ func bodyJSON(t *testing.T, w assistantWrite) string {
 func TestAssistantWriteSendsWhatThePlanChangesEachGroupWhole(t *testing.T) {
 	known := assistantOf(t, knownAssistant)
 	planned := assistantOf(t, knownAssistant)
-	planned["max_tokens"] = types.Int64Value(512)
+	planned["max_tokens"] = types.NumberValue(big.NewFloat(512))
 	ttsType, ok := planned["text_to_speech"].Type(t.Context()).(types.ListType)
 	if !ok {
 		t.Fatal("text_to_speech is not a list")
@@ -71,7 +72,7 @@ func TestAssistantWriteSendsWhatThePlanChangesEachGroupWhole(t *testing.T) {
 func TestAssistantWriteOfACreateEnforcesOnlyWhatIsConfigured(t *testing.T) {
 	known := assistantOf(t, knownAssistant)
 	planned := assistantOf(t, `{"name": "Reception", "assistantMaxTokens": 100}`)
-	config := assistantValues{"name": types.StringValue("Reception"), "max_tokens": types.Int64Null()}
+	config := assistantValues{"name": types.StringValue("Reception"), "max_tokens": types.NumberNull()}
 	w := newAssistantWrite(planned, known, configuredIn(config), nil, secretNow)
 	if got := bodyJSON(t, w); got != `{"name":"Reception"}` {
 		t.Errorf("body %s", got)
@@ -119,7 +120,7 @@ func TestAssistantWriteSendsTheSecretWithTheWebhook(t *testing.T) {
 func TestAssistantWriteChecksTheAnswerWithoutShowingSecrets(t *testing.T) {
 	known := assistantOf(t, knownAssistant)
 	planned := assistantOf(t, knownAssistant)
-	planned["max_tokens"] = types.Int64Value(512)
+	planned["max_tokens"] = types.NumberValue(big.NewFloat(512))
 	planned["webhook"] = mustObject(t, planned["webhook"], map[string]attr.Value{
 		"headers": types.MapValueMust(types.StringType, map[string]attr.Value{"X-Token": types.StringValue("new-header")}),
 	})

@@ -84,6 +84,7 @@ func ownRemedy(err error) string {
 		suspended   *interactly.WritesSuspended
 		beyond      *transport.WaitBeyondDeadlineError
 		nonLoopback *interactly.NonLoopbackError
+		unreachable *interactly.Unreachable
 	)
 	switch status := interactly.StatusCode(err); {
 	case errors.As(err, &suspended):
@@ -95,12 +96,15 @@ func ownRemedy(err error) string {
 			"(read for refreshes, imports and data sources; create, update or delete for those)."
 		switch {
 		case beyond.Status == http.StatusTooManyRequests:
-			hint += " " + rateRemedy(0)
+			hint += " " + rateRemedy(0, interactly.RateRefusals(err))
 		case beyond.ForTurn:
 			hint += " If max_requests_per_second (or " + envMaxRequestsPerSecond + ") is set, a higher cap lets the requests through sooner, " +
 				"as long as it stays under the API's limit."
 		}
 		return hint
+	case errors.As(err, &unreachable):
+		return "Nothing answers at base_url (or " + envBaseURL + "): check its address and port, that the API (or the emulator) " +
+			"runs there, and any HTTP_PROXY setting."
 	case errors.As(err, &nonLoopback):
 		return "Check base_url (or " + envBaseURL + ") and any HTTP_PROXY setting."
 	case errors.Is(err, context.Canceled):
@@ -125,7 +129,7 @@ func ownRemedy(err error) string {
 		return "The API refused the change. The likeliest cause is an assistant_id that is not an assistant of this team: " +
 			"check the ID in the Interactly dashboard, section Assistants, or omit assistant_id to detach the assistant."
 	case status == http.StatusTooManyRequests:
-		return rateRemedy(apiErr.PacedRate)
+		return rateRemedy(apiErr.PacedRate, interactly.RateRefusals(err))
 	case status >= 500 && write:
 		return "The Interactly API had a server fault while updating the number. The change may or may not have been applied: " +
 			"run terraform plan to see the number as it is now, and apply again if it still differs."
@@ -138,17 +142,25 @@ func ownRemedy(err error) string {
 	return ""
 }
 
-// rateRemedy is the advice after the API kept refusing requests for rate.
+// rateRemedy is the advice after the API refused requests for rate.
 // max_retries does not help: 429s have their own retry budget. A cap under
 // the API's limit does, and so does sending fewer requests at once.
 // pacedRate is the rate the client slowed to from what the API accepted,
-// 0 when unknown.
-func rateRemedy(pacedRate float64) string {
+// 0 when unknown; refusals is how many 429s this request met.
+func rateRemedy(pacedRate float64, refusals int) string {
 	value := "a rate under the API's limit for this key, such as 5"
 	if pacedRate > 0 {
 		value = fmt.Sprintf("%d, the rate the API accepted from this provider before it gave up", max(1, int(math.Floor(pacedRate))))
 	}
-	return "The API kept refusing requests for rate (HTTP 429). Set max_requests_per_second in the provider block (or " +
+	return "The API " + refusedTimes(refusals) + " for rate (HTTP 429). Set max_requests_per_second in the provider block (or " +
 		envMaxRequestsPerSecond + ") to " + value + ", and lower terraform's -parallelism (default 10), " +
 		"more so when other pipelines use the same key at the same time."
+}
+
+// refusedTimes says how often the API refused a request, as it was.
+func refusedTimes(refusals int) string {
+	if refusals <= 1 {
+		return "refused this request once"
+	}
+	return fmt.Sprintf("refused this request %d times", refusals)
 }

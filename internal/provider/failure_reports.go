@@ -2,20 +2,15 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"net/http"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-
-	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
 
 // failureReports makes a failure that every resource of one operation meets
-// alike (the shared listing failed, the key was refused) said once in full:
-// the first resource to meet it explains it, the others say in one line
-// that they failed for the same reason. Thirty copies of one explanation
-// hide the one line that matters.
+// alike (the shared listing failed, the key was refused) said once in full
+// (see explainOnce): thirty copies of one explanation hide the one line
+// that matters.
 type failureReports struct {
 	mu    sync.Mutex
 	first map[string]string // failure key -> summary of the error that explained it
@@ -40,28 +35,15 @@ func (f *failureReports) explainedBy(key, summary string) string {
 	return ""
 }
 
-// sharedFailureKey names a failure that is the same for every resource: a
-// refused key, or a failure the client shares between calls (a failed
-// listing of the team's numbers, updates suspended by its breaker), which
-// every call receives as the same value. Other failures are particular to a
-// request and have no key.
-func sharedFailureKey(err error) string {
-	if shared, ok := interactly.AsSharedFailure(err); ok {
-		return fmt.Sprintf("shared failure %p", shared)
-	}
-	if status := interactly.StatusCode(err); status == http.StatusUnauthorized || status == http.StatusForbidden {
-		return fmt.Sprintf("HTTP %d", status)
-	}
-	return ""
-}
-
-// addFailure reports a failed API call under an operation deadline, in full
-// the first time the failure is met in this provider process and in one line
-// after that.
+// addFailure reports a failed API call under an operation deadline. A
+// failure that many resources meet alike is explained once, in a warning,
+// and said in one line by each (see failure_explained_once.go); any other is
+// explained in full in the resource's own error.
 func addFailure(ctx context.Context, diags *diag.Diagnostics, reports *failureReports, summary string, err error) {
-	if first := reports.explainedBy(sharedFailureKey(err), summary); first != "" {
-		diags.AddError(summary,
-			fmt.Sprintf("Failed for the same reason as %q, which is explained in full in its own error.", first))
+	if e, ok := sharedExplanationOf(err); ok {
+		var full diag.Diagnostics
+		addOperationError(ctx, &full, summary, err)
+		reports.explainOnce(diags, e, summary, full[0].Detail(), capitalize(errorText(err))+".")
 		return
 	}
 	addOperationError(ctx, diags, summary, err)

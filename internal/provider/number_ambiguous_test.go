@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -12,8 +13,9 @@ import (
 )
 
 // An adoption whose every PUT the API applied but answered with an error
-// (or never answered): the number stays in state, tainted, with the restore
-// point taken before the first write. Once the API is healthy the next
+// (or never answered), and whose one look at the number afterwards fails
+// too: the number stays in state, tainted, with the restore point taken
+// before the first write. Once the API is healthy the next
 // apply converges, and a destroy with on_destroy = "restore" puts the number
 // back exactly as it was before Terraform first touched it.
 func TestAccNumber_ambiguousAdoptionKeepsTheRestorePoint(t *testing.T) {
@@ -22,7 +24,8 @@ func TestAccNumber_ambiguousAdoptionKeepsTheRestorePoint(t *testing.T) {
 		"no answer after a write": {Method: "PUT", Drop: true, Apply: true},
 	} {
 		t.Run(name, func(t *testing.T) {
-			emu := newTestEmulator(t)
+			emu, watch := newWriteWatchingEmulator(t, http.MethodPut)
+			watch.arm(true)
 			original := emu.number(t, londonID) // asst-night, both switches off
 			emu.AddFault(fault)
 			config := emu.configWith("max_retries = 1", `
@@ -50,6 +53,7 @@ resource "interactly_number" "london" {
 								t.Errorf("the fault did not apply the write: %+v", got)
 							}
 							emu.ClearFaults()
+							watch.arm(false)
 						},
 						Config: config,
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

@@ -169,23 +169,40 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 				e164, plan.ID.ValueString(), e164, existing.ID))
 		return
 	}
-	plan.RestorePoint = restorePointOf(existing)
+	// A restore point the plan carries over is the first adoption's, kept
+	// across the replacement of a tainted one; otherwise it is the number
+	// as found now.
+	handedOver := !plan.RestorePoint.IsUnknown() && !plan.RestorePoint.IsNull()
 	sent := adoptionRequest(plan.numberModel, config.numberModel)
+	if !handedOver {
+		plan.RestorePoint = restorePointOf(existing)
+		if numberHolds(existing, sent) {
+			warnFoundAsConfigured(&resp.Diagnostics, "number", "number "+e164)
+		}
+	}
 	updated, err := r.client.UpdateNumber(ctx, existing.ID, sent)
+	if err != nil && mayHaveApplied(err) {
+		if confirmed, ok := r.confirmNumberWrite(ctx, existing.ID, sent); ok {
+			warnWriteConfirmed(&resp.Diagnostics, "Number "+e164, err)
+			updated, err = confirmed, nil
+		}
+	}
 	if err != nil {
 		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to configure number "+e164, err)
-		if mayHaveApplied(err) {
-			// Keep the number in state with its restore point, as it was
-			// before the write: Terraform marks it tainted, and the next
-			// apply releases it as on_destroy says and adopts it again.
-			plan.numberModel = newNumberModel(existing)
-			resp.Diagnostics.AddAttributeWarning(path.Root("number"), "Number "+e164+" kept in state as tainted",
-				"The change may have reached the API before the failure, so the number stays in state, with the values it had "+
-					"before this apply and its restore point. Terraform marks it tainted: the next apply releases it as on_destroy "+
-					"says (\"restore\" puts back the values it had before Terraform adopted it) and then adopts it again.")
-			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-			resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, existing.ID)...)
+		if !mayHaveApplied(err) && !handedOver {
+			return // refused: nothing changed, nothing to keep
 		}
+		// Keep the number in state with its restore point, as it was
+		// before the write: Terraform marks it tainted, and the next apply
+		// adopts it again, keeping this restore point. A refused adoption
+		// that carried over a first adoption's restore point keeps it too.
+		plan.numberModel = newNumberModel(existing)
+		resp.Diagnostics.AddAttributeWarning(path.Root("number"), "Number "+e164+" kept in state as tainted",
+			"The change may have reached the API before the failure, so the number stays in state, with the values it had "+
+				"before this apply and its restore point. Terraform marks it tainted: while the configuration adopts the same "+
+				"number, the next apply adopts it again without releasing it in between, and keeps this restore point.")
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, existing.ID)...)
 		return
 	}
 	model, diags := appliedModel(plan.numberModel, newNumberModel(existing), sent, updated)
@@ -221,6 +238,7 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 		r.readMissing(ctx, state, resp)
 		return
 	}
+	r.restorePoints().remember(numberTypeName, state.ID.ValueString(), state.RestorePoint)
 	// on_destroy, timeouts and the restore point live in state alone.
 	state.numberModel = state.over(number)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
@@ -236,11 +254,8 @@ func (r *numberResource) readMissing(ctx context.Context, state numberResourceMo
 		return
 	}
 	if d := judgeDeparture(state.TeamID, listing); d != departed {
-		summary, detail := departureExplanation(d, e164, state.TeamID, listing, r.keySource())
-		if r.reports().explainedBy(summary, summary) != "" {
-			detail = "Kept in state for the same reason as the error \"" + summary + "\", explained in full there."
-		}
-		resp.Diagnostics.AddError(summary, detail)
+		title, detail := departureExplanation(d, e164, state.TeamID, listing, r.keySource())
+		r.reports().explainOnce(&resp.Diagnostics, departureShared(d, title, listing, "number"), "Unable to read number "+e164, detail, "")
 		return
 	}
 	resp.Diagnostics.AddWarning("Number "+e164+" left the team",
@@ -269,10 +284,18 @@ func (r *numberResource) Update(ctx context.Context, req resource.UpdateRequest,
 	ctx, cancel := withDeadline(ctx, plan.Timeouts, opUpdate, &resp.Diagnostics)
 	defer cancel()
 	updated, err := r.client.UpdateNumber(ctx, state.ID.ValueString(), sent)
+	if err != nil && mayHaveApplied(err) {
+		if confirmed, ok := r.confirmNumberWrite(ctx, state.ID.ValueString(), sent); ok {
+			warnWriteConfirmed(&resp.Diagnostics, "Number "+state.Number.ValueString(), err)
+			updated, err = confirmed, nil
+		}
+	}
 	if err != nil {
 		// The state keeps the last known values (the framework's default),
 		// so the next plan shows what still differs.
-		addFailure(ctx, &resp.Diagnostics, r.reports(), "Unable to update number "+state.Number.ValueString(), err)
+		summary := "Unable to update number " + state.Number.ValueString()
+		addFailure(ctx, &resp.Diagnostics, r.reports(), summary, err)
+		warnWriteMayHaveApplied(ctx, &resp.Diagnostics, summary, "number", err)
 		return
 	}
 	model, diags := appliedModel(plan.numberModel, state.numberModel, sent, updated)
@@ -293,6 +316,14 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	var state numberResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if adoptedAgain(ctx, req.Private, state.ID.ValueString()) {
+		// The replacement of a tainted adoption: the same plan adopts this
+		// number again at once, so releasing it would only cut its calls
+		// off in between. Its restore point goes to that adoption, whose
+		// plan Terraform makes once more after this destroy.
+		r.restorePoints().remember(numberTypeName, state.ID.ValueString(), state.RestorePoint)
 		return
 	}
 	var body interactly.UpdateNumberRequest
@@ -341,9 +372,11 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 	}
 	if !found {
 		listing, _ := r.client.CachedNumbers(ctx) // the listing the lookup just read
-		resp.Diagnostics.AddError("Cannot import number "+id.value,
+		// Many imports that all miss are most often a key of another team:
+		// the listing they missed from is explained once.
+		r.reports().explainOnce(&resp.Diagnostics, notInListingShared(listing, id.String()), "Cannot import number "+id.value,
 			notInTeamDetail(id.String(), listing, r.keySource())+" The ID is the number's \"_id\"; the interactly_numbers "+
-				"data source lists them.")
+				"data source lists them.", "")
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, importedNumber(number))...)

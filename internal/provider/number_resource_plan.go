@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // ModifyPlan makes the plan show what the apply will do, no more and no less.
@@ -22,7 +23,7 @@ import (
 // number as the team has it. Only the restore point is left to the apply,
 // which records the number as it is then.
 func (r *numberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer r.warnMissingAssistant(ctx, req, resp)
+	defer r.checkPlannedAssistant(ctx, req, resp)
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
@@ -73,5 +74,14 @@ func (r *numberResource) planAdoption(ctx context.Context, plan *numberResourceM
 		return
 	}
 	plan.numberModel = quietPlan(config.numberModel, newNumberModel(existing))
+	if point, ok := r.restorePoints().seen(numberTypeName, existing.ID); ok {
+		// The refresh of this plan found the number in state, tainted by
+		// an adoption whose write may have been applied: keep the restore
+		// point of that first adoption (see replacement_handover.go).
+		if object, isObject := point.(types.Object); isObject {
+			plan.RestorePoint = object
+		}
+	}
+	resp.Diagnostics.Append(planAdoptsAgain(ctx, resp.Private, existing.ID)...)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }

@@ -40,7 +40,8 @@ func restorePointAttribute() schema.ObjectAttribute {
 		MarkdownDescription: "The number as it was when Terraform adopted it (at create or import): what `on_destroy = \"restore\"` " +
 			"puts back. `assistant_id` is the assistant attached then (null when none was), `inbound_enabled` and " +
 			"`outbound_enabled` the switches (null when the API did not report them: a restore leaves them as they are). " +
-			"Recorded by the apply that adopts the number and never changed afterwards.",
+			"Recorded by the apply that adopts the number and never changed afterwards; kept across the replacement of an " +
+			"adoption that failed. It cannot be set: see the resource page on killed runs.",
 		AttributeTypes: restorePointTypes,
 		Computed:       true,
 	}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -206,6 +207,14 @@ func requireNoErrors(t *testing.T, call string, diags []*tfprotov6.Diagnostic) {
 // only one and an error.
 func onlyError(t *testing.T, call string, diags []*tfprotov6.Diagnostic) *tfprotov6.Diagnostic {
 	t.Helper()
+	// A failure many resources meet alike comes as the warning that explains
+	// it, then the error that points to it: read as one.
+	if len(diags) == 2 && diags[0].Severity == tfprotov6.DiagnosticSeverityWarning && diags[1].Severity == tfprotov6.DiagnosticSeverityError &&
+		strings.Contains(diags[1].Detail, "in the warning \""+diags[0].Summary+"\"") {
+		merged := *diags[1]
+		merged.Detail = diags[1].Detail + "\n\n" + diags[0].Detail
+		return &merged
+	}
 	if len(diags) != 1 || diags[0].Severity != tfprotov6.DiagnosticSeverityError {
 		for _, d := range diags {
 			t.Logf("diagnostic: %s: %s: %s", d.Severity, d.Summary, d.Detail)

@@ -39,12 +39,14 @@ var (
 type InteractlyProvider struct {
 	version   string
 	forgotten *forgottenObjects // shared by every configuration of this process
+	// restorePoints are those the refreshes of this process found.
+	restorePoints *restorePointsSeen
 }
 
 // New returns a provider factory for providerserver.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &InteractlyProvider{version: version, forgotten: newForgottenObjects()}
+		return &InteractlyProvider{version: version, forgotten: newForgottenObjects(), restorePoints: newRestorePointsSeen()}
 	}
 }
 
@@ -132,7 +134,8 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 
 		"max_requests_per_second": settings.MaxRequestsPerSecond,
 	})
-	data := &providerData{client: client, forgotten: p.forgotten, reports: newFailureReports(), keySource: apiKeySource(config)}
+	data := &providerData{client: client, forgotten: p.forgotten, restorePoints: p.restorePoints, reports: newFailureReports(),
+		keySource: apiKeySource(config)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data

@@ -14,7 +14,10 @@ import (
 type providerData struct {
 	client    *interactly.Client
 	forgotten *forgottenObjects
-	reports   *failureReports
+	// restorePoints are the restore points this process's refreshes
+	// found, for the replacement of a tainted adoption.
+	restorePoints *restorePointsSeen
+	reports       *failureReports
 	// keySource names the setting the API key came from, for messages
 	// that ask the user to check it.
 	keySource string
@@ -55,6 +58,14 @@ func (c *configured) reports() *failureReports {
 		return nil
 	}
 	return c.data.reports
+}
+
+// restorePoints is the process's record of restore points refreshes found.
+func (c *configured) restorePoints() *restorePointsSeen {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.restorePoints
 }
 
 // keySource names the setting that holds the API key.

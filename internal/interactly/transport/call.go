@@ -37,6 +37,10 @@ type Call struct {
 	sentAt   time.Time      // when the latest attempt was let through
 	reported bool           // whether the pacer heard how the latest attempt was answered
 	planned  *time.Duration // the wait CheckRetry planned for the next retry, if any
+	// What the attempts did at the API, see outcome.go.
+	connected    bool
+	mayHaveActed bool
+	rateRefusals int
 }
 
 // NewCall starts the bookkeeping of one request with this method.

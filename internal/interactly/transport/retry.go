@@ -53,6 +53,7 @@ func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (
 	// the pacer must hear of each attempt once, answered or not.
 	if !c.reported {
 		c.reported = true
+		c.noteOutcome(resp, err)
 		if resp != nil {
 			c.pacer.Answered(c.sentAt, resp)
 		} else {

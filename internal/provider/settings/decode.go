@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -110,10 +111,10 @@ func (s Setting) FromJSON(raw any) (attr.Value, error) {
 			return nil, mismatch("a whole number")
 		}
 		if i, err := n.Int64(); err == nil {
-			return types.Int64Value(i), nil
+			return wholeValue(i), nil
 		}
 		if f, err := n.Float64(); err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
-			return types.Int64Value(int64(f)), nil
+			return wholeValue(int64(f)), nil
 		}
 		return nil, fmt.Errorf("is %s, expected a whole number", n)
 	case KindFloat:
@@ -199,8 +200,8 @@ func NullOf(t attr.Type) attr.Value {
 	switch t := t.(type) {
 	case basetypes.BoolType:
 		return types.BoolNull()
-	case basetypes.Int64Type:
-		return types.Int64Null()
+	case basetypes.NumberType:
+		return types.NumberNull()
 	case basetypes.Float64Type:
 		return types.Float64Null()
 	case basetypes.ListType:
@@ -231,3 +232,6 @@ func jsonKindOf(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// wholeValue is the Terraform value of a whole-number setting.
+func wholeValue(i int64) attr.Value { return types.NumberValue(new(big.Float).SetInt64(i)) }

@@ -3,6 +3,7 @@ package settings
 import (
 	"bytes"
 	"encoding/json"
+	"math/big"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
@@ -16,8 +17,13 @@ func (s Setting) ToJSON(v attr.Value) any {
 		return v.ValueString()
 	case basetypes.BoolValue:
 		return v.ValueBool()
-	case basetypes.Int64Value:
-		return v.ValueInt64()
+	case basetypes.NumberValue:
+		// A whole-number setting: validation refused anything else.
+		if i, accuracy := v.ValueBigFloat().Int64(); accuracy == big.Exact {
+			return i
+		}
+		f, _ := v.ValueBigFloat().Float64()
+		return f
 	case basetypes.Float64Value:
 		return v.ValueFloat64()
 	case basetypes.MapValue:

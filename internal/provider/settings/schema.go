@@ -42,7 +42,7 @@ func (s Setting) ResourceAttribute(c Computedness, desc string) schema.Attribute
 	case KindBool:
 		return schema.BoolAttribute{MarkdownDescription: desc, Optional: true, Computed: computed, Sensitive: s.Sensitive}
 	case KindInt:
-		return schema.Int64Attribute{MarkdownDescription: desc, Optional: true, Computed: computed, Sensitive: s.Sensitive, Validators: s.Int64Validators}
+		return schema.NumberAttribute{MarkdownDescription: desc, Optional: true, Computed: computed, Sensitive: s.Sensitive, Validators: s.NumberValidators}
 	case KindFloat:
 		return schema.Float64Attribute{MarkdownDescription: desc, Optional: true, Computed: computed, Sensitive: s.Sensitive, Validators: s.Float64Validators}
 	case KindStringList:
@@ -87,7 +87,7 @@ func (s Setting) DataSourceAttribute() dschema.Attribute {
 	case KindBool:
 		return dschema.BoolAttribute{MarkdownDescription: desc, Computed: true, Sensitive: s.Sensitive}
 	case KindInt:
-		return dschema.Int64Attribute{MarkdownDescription: desc, Computed: true, Sensitive: s.Sensitive}
+		return dschema.NumberAttribute{MarkdownDescription: desc, Computed: true, Sensitive: s.Sensitive}
 	case KindFloat:
 		return dschema.Float64Attribute{MarkdownDescription: desc, Computed: true, Sensitive: s.Sensitive}
 	case KindStringList:

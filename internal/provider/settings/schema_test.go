@@ -65,7 +65,7 @@ func TestResourceAttributesCarryTheValidators(t *testing.T) {
 	if n := len(as[schema.StringAttribute](t, attrs["u"]).Validators); n != 1 {
 		t.Errorf("u has %d validators", n)
 	}
-	if n := len(as[schema.Int64Attribute](t, attrs["w"]).Validators); n != 1 {
+	if n := len(as[schema.NumberAttribute](t, attrs["w"]).Validators); n != 1 {
 		t.Errorf("w has %d validators", n)
 	}
 	if n := len(as[schema.Float64Attribute](t, attrs["d"]).Validators); n != 1 {

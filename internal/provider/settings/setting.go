@@ -12,7 +12,7 @@ type Kind int
 const (
 	KindString Kind = iota
 	KindBool
-	KindInt
+	KindInt // a whole number: a Number attribute, so that a fraction gets the provider's own error
 	KindFloat
 	KindStringList
 	KindStringMap
@@ -32,7 +32,7 @@ type Setting struct {
 	Sensitive bool
 	// Validators, on the resource only.
 	StringValidators  []validator.String
-	Int64Validators   []validator.Int64
+	NumberValidators  []validator.Number // of KindInt
 	Float64Validators []validator.Float64
 	ListValidators    []validator.List
 }
@@ -50,7 +50,7 @@ func (s Setting) AttrType() attr.Type {
 	case KindBool:
 		return types.BoolType
 	case KindInt:
-		return types.Int64Type
+		return types.NumberType
 	case KindFloat:
 		return types.Float64Type
 	case KindStringList:
@@ -114,7 +114,7 @@ func Bool(attrName, field, desc string) Setting {
 
 // Whole is a whole-number setting at a top-level field, never negative.
 func Whole(attrName, field, desc string) Setting {
-	return Setting{Attr: attrName, Field: []string{field}, Kind: KindInt, Desc: desc, Int64Validators: NonNegativeInt()}
+	return Setting{Attr: attrName, Field: []string{field}, Kind: KindInt, Desc: desc, NumberValidators: NonNegativeInt()}
 }
 
 // Decimal is a number setting at a top-level field, never negative.

@@ -3,8 +3,6 @@ package settings
 import (
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
@@ -15,8 +13,8 @@ func HTTPURLOrEmpty() validator.String {
 		"must be an http:// or https:// URL, or empty")
 }
 
-// NonNegativeInt refuses a whole number below zero.
-func NonNegativeInt() []validator.Int64 { return []validator.Int64{int64validator.AtLeast(0)} }
+// NonNegativeInt refuses a fraction and a whole number below zero.
+func NonNegativeInt() []validator.Number { return []validator.Number{WholeAtLeast(0)} }
 
 // NonNegativeFloat refuses a number below zero.
-func NonNegativeFloat() []validator.Float64 { return []validator.Float64{float64validator.AtLeast(0)} }
+func NonNegativeFloat() []validator.Float64 { return []validator.Float64{DecimalAtLeast(0)} }

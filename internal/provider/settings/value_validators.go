@@ -1,0 +1,112 @@
+package settings
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// The validators of settings speak of values as the user wrote
+// them: "at least 0, got -1", never "0.000000" or a Go type. A whole-number
+// setting is a Number attribute checked here rather than an Int64 one: the
+// framework converts an Int64's configuration before any validator runs, and
+// refuses 1.5 with an error about itself instead of about the value.
+
+// wholeNumberAtLeast accepts whole numbers of min or more.
+type wholeNumberAtLeast struct{ min int64 }
+
+// WholeAtLeast accepts whole numbers of min or more.
+func WholeAtLeast(min int64) validator.Number { return wholeNumberAtLeast{min: min} }
+
+func (v wholeNumberAtLeast) Description(context.Context) string {
+	return fmt.Sprintf("must be a whole number, at least %d", v.min)
+}
+
+func (v wholeNumberAtLeast) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v wholeNumberAtLeast) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	n := req.ConfigValue.ValueBigFloat()
+	written := n.Text('g', -1)
+	switch {
+	case !n.IsInt():
+		resp.Diagnostics.AddAttributeError(req.Path, "Not a whole number",
+			fmt.Sprintf("%s = %s: the API takes %s as a whole number. Write it without a fraction, such as %s.",
+				req.Path, written, req.Path, roundedText(n)))
+	case n.Cmp(new(big.Float).SetInt64(v.min)) < 0:
+		resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
+			fmt.Sprintf("%s must be at least %d, got %s.", req.Path, v.min, written))
+	case !fitsInt64(n):
+		resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
+			fmt.Sprintf("%s = %s is larger than the API can hold (at most %d).", req.Path, written, int64(1<<63-1)))
+	}
+}
+
+// roundedText is n rounded to the nearest whole number, for a suggestion.
+func roundedText(n *big.Float) string {
+	f, _ := n.Float64()
+	return strconv.FormatFloat(float64(int64(f+0.5*sign(f))), 'f', 0, 64)
+}
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+func fitsInt64(n *big.Float) bool {
+	_, accuracy := n.Int64()
+	return accuracy == big.Exact
+}
+
+// decimalAtLeast accepts numbers of min or more.
+type decimalAtLeast struct{ min float64 }
+
+// DecimalAtLeast accepts numbers of min or more.
+func DecimalAtLeast(min float64) validator.Float64 { return decimalAtLeast{min: min} }
+
+func (v decimalAtLeast) Description(context.Context) string {
+	return "must be at least " + strconv.FormatFloat(v.min, 'g', -1, 64)
+}
+
+func (v decimalAtLeast) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v decimalAtLeast) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueFloat64() >= v.min {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
+		fmt.Sprintf("%s must be at least %s, got %s.", req.Path, strconv.FormatFloat(v.min, 'g', -1, 64),
+			strconv.FormatFloat(req.ConfigValue.ValueFloat64(), 'g', -1, 64)))
+}
+
+// listNotEmpty refuses an empty list where the API needs one item or more:
+// sending [] would clear the setting (an assistant without a voice) rather
+// than leave it as it is, which omitting the attribute does.
+type listNotEmpty struct{ what string }
+
+// NotEmptyList refuses an empty list; what names one item ("voice").
+func NotEmptyList(what string) validator.List { return listNotEmpty{what: what} }
+
+func (v listNotEmpty) Description(context.Context) string {
+	return "must hold at least one " + v.what
+}
+
+func (v listNotEmpty) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v listNotEmpty) ValidateList(_ context.Context, req validator.ListRequest, resp *validator.ListResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || len(req.ConfigValue.Elements()) > 0 {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty "+req.Path.String(),
+		fmt.Sprintf("%s must hold at least one %s: the API needs one or more, and an empty list would leave the assistant "+
+			"without one. Omit %s to leave it as it is in Interactly.", req.Path, v.what, req.Path))
+}
