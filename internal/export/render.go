@@ -137,23 +137,42 @@ func (r *renderer) assistantBlock(body *hclwrite.Body, name string, a interactly
 		b.SetAttributeRaw(s.Attr, t)
 		if s.Attr == provider.AssistantWebhookAttr {
 			// No answer shows the secret: a variable to fill, null (the
-			// secret left as it is) until then.
-			b.SetAttributeRaw(provider.AssistantWebhookSecretAttr, r.secret(name+"_webhook_secret", "string",
-				"The webhook secret of assistant "+name+", which the API never shows. Null leaves it as it is."))
+			// secret left as it is) until then. Not declared sensitive:
+			// Terraform 1.5 plans an update of an imported object whose
+			// sensitive attribute gets a sensitive null, and the
+			// attribute is sensitive in the provider's schema anyway.
+			b.SetAttributeRaw(provider.AssistantWebhookSecretAttr, r.variable(name+"_webhook_secret", "string",
+				"The webhook secret of assistant "+name+", which the API never shows. Null leaves it as it is. "+
+					"The provider treats it as sensitive.", notSensitive))
 		}
 	}
 	body.AppendNewline()
 	return nil
 }
 
+// variableKind says whether a variable is declared sensitive.
+type variableKind int
+
+const (
+	sensitive variableKind = iota
+	notSensitive
+)
+
 // secret declares a sensitive variable, null by default, and returns its
 // reference.
 func (r *renderer) secret(name, typ, description string) hclwrite.Tokens {
+	return r.variable(name, typ, description, sensitive)
+}
+
+// variable declares a variable, null by default, and returns its reference.
+func (r *renderer) variable(name, typ, description string, kind variableKind) hclwrite.Tokens {
 	body := r.variables.Body()
 	v := body.AppendNewBlock("variable", []string{name}).Body()
 	v.SetAttributeRaw("type", expression(typ))
 	v.SetAttributeValue("description", cty.StringVal(description))
-	v.SetAttributeValue("sensitive", cty.True)
+	if kind == sensitive {
+		v.SetAttributeValue("sensitive", cty.True)
+	}
 	v.SetAttributeValue("default", cty.NullVal(cty.DynamicPseudoType))
 	body.AppendNewline()
 	return hclwrite.TokensForTraversal(reference("var", name))
