@@ -232,3 +232,47 @@ func TestAccExportAdoptsTheTeam(t *testing.T) {
 		})
 	}
 }
+
+// Two teams exported into one directory, each with a provider alias: one
+// configuration adopts both.
+func TestAccExportTwoTeamsWithAliases(t *testing.T) {
+	const teamB, keyB = "bbbbbbbbbbbbbbbbbbbbbbbb", "sk-export-b"
+	seed := emulator.Seed{
+		Assistants: []string{"asst-a"},
+		AssistantDocuments: []emulator.Assistant{{"_id": "asst-b", "teamId": teamB, "name": "Front Desk",
+			"assistantSystemPrompt": "Team B.\nSecond line.\n"}},
+		Numbers: []emulator.Number{
+			{ID: "num-a", Number: "+14155550201", Label: "Front Desk", AssistantID: "asst-a", InboundEnabled: true},
+			{ID: "num-b", TeamID: teamB, Number: "+14155550202", Label: "Front Desk", AssistantID: "asst-b", OutboundEnabled: true},
+		},
+	}
+	ws, emu := newWorkspace(t, emulator.Options{APIKey: exportKey, TeamKeys: map[string]string{keyB: teamB}, Seed: seed})
+	base := ws.Env
+	ws.Env = append(base, "INTERACTLY_API_KEY="+exportKey)
+	runExport(t, ws, "-out", ws.Dir, "-provider-alias", "bakery")
+	ws.Env = append(base, "INTERACTLY_API_KEY="+keyB)
+	runExport(t, ws, "-out", ws.Dir, "-provider-alias", "florist")
+
+	providers := readFile(t, ws.Dir, "providers.tf")
+	for _, want := range []string{`alias = "bakery"`, `alias = "florist"`} {
+		if !hclContains(providers, want) {
+			t.Errorf("providers.tf lacks %s:\n%s", want, providers)
+		}
+	}
+	florist := readFile(t, ws.Dir, "florist_numbers.tf")
+	if !hclContains(florist, "provider = interactly.florist") || !hclContains(florist, "assistant_id = interactly_assistant.front_desk_2.id") {
+		t.Errorf("florist_numbers.tf does not use its alias or its own assistant:\n%s", florist)
+	}
+
+	// The bakery's key from the environment, the florist's from its variable.
+	ws.Env = append(base, "INTERACTLY_API_KEY="+exportKey, "TF_VAR_florist_api_key="+keyB)
+	planSays(t, mustRun(t, ws, "plan", "-no-color"), "4 to import, 0 to add, 0 to change, 0 to destroy")
+	emu.ResetCounts()
+	mustRun(t, ws, "apply", "-auto-approve", "-no-color")
+	if n := writes(emu); n != 0 {
+		t.Errorf("the apply of the export made %d writes to the API: %v", n, emu.Counts())
+	}
+	if r, _ := ws.Run(t.Context(), "plan", "-detailed-exitcode", "-no-color"); r.ExitCode != 0 {
+		t.Fatalf("the plan after adopting both teams is not empty: %s", r)
+	}
+}

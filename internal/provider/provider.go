@@ -129,7 +129,7 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 
 		"max_requests_per_second": settings.MaxRequestsPerSecond,
 	})
-	data := &providerData{client: client, forgotten: p.forgotten, reports: newFailureReports(), keySource: apiKeySource(config)}
+	data := &providerData{client: client, forgotten: p.forgotten, reports: newFailureReports(), owners: newOwners(), keySource: apiKeySource(config)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data

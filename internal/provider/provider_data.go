@@ -15,6 +15,7 @@ type providerData struct {
 	client    *interactly.Client
 	forgotten *forgottenObjects
 	reports   *failureReports
+	owners    *owners // which resource adopts each number and assistant
 	// keySource names the setting the API key came from, for messages
 	// that ask the user to check it.
 	keySource string
