@@ -260,7 +260,7 @@ func TestAccExportTwoTeamsWithAliases(t *testing.T) {
 		}
 	}
 	florist := readFile(t, ws.Dir, "florist_numbers.tf")
-	if !hclContains(florist, "provider = interactly.florist") || !hclContains(florist, "assistant_id = interactly_assistant.front_desk_2.id") {
+	if !hclContains(florist, "provider = interactly.florist") || !hclContains(florist, "assistant_id = interactly_assistant.front_desk.id") {
 		t.Errorf("florist_numbers.tf does not use its alias or its own assistant:\n%s", florist)
 	}
 
