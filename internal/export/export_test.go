@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
@@ -17,6 +18,7 @@ type fakeAPI struct {
 	numbers    []interactly.Number
 	assistants map[string]string // ID -> JSON document
 	lists      int
+	mu         sync.Mutex // guards gets: assistants are read concurrently
 	gets       map[string]int
 }
 
@@ -32,10 +34,12 @@ func (f *fakeAPI) ListNumbers(_ context.Context, label string) ([]interactly.Num
 }
 
 func (f *fakeAPI) GetAssistant(_ context.Context, id string) (interactly.Assistant, error) {
+	f.mu.Lock()
 	if f.gets == nil {
 		f.gets = map[string]int{}
 	}
 	f.gets[id]++
+	f.mu.Unlock()
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(f.assistants[id]), &fields); err != nil {
 		return interactly.Assistant{}, err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
@@ -47,15 +48,43 @@ func Fetch(ctx context.Context, api API, sel Selection) (Team, error) {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 
-	team := Team{Numbers: numbers, Assistants: make(map[string]interactly.Assistant, len(ids))}
-	for _, id := range ids {
-		a, err := api.GetAssistant(ctx, id)
-		if err != nil {
-			return Team{}, fmt.Errorf("reading assistant %s: %w", id, err)
-		}
-		team.Assistants[id] = a
+	assistants, err := getAll(ctx, api, ids)
+	if err != nil {
+		return Team{}, err
 	}
-	return team, nil
+	return Team{Numbers: numbers, Assistants: assistants}, nil
+}
+
+// concurrentReads is how many assistants are read at once: the client
+// paces and retries each read as the provider's, so this bounds only how
+// many wait on the network together.
+const concurrentReads = 8
+
+// getAll reads the assistants ids, concurrentReads at a time. The error is
+// that of the first failed ID in order, so that a run says the same thing
+// every time.
+func getAll(ctx context.Context, api API, ids []string) (map[string]interactly.Assistant, error) {
+	docs := make([]interactly.Assistant, len(ids))
+	errs := make([]error, len(ids))
+	slots := make(chan struct{}, concurrentReads)
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			docs[i], errs[i] = api.GetAssistant(ctx, id)
+		}()
+	}
+	wg.Wait()
+	out := make(map[string]interactly.Assistant, len(ids))
+	for i, id := range ids {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("reading assistant %s: %w", id, errs[i])
+		}
+		out[id] = docs[i]
+	}
+	return out, nil
 }
 
 // assistantIDs are the team's assistants in ID order.
