@@ -55,9 +55,29 @@ func (f *faultFlags) Set(spec string) error {
 
 const usageHeader = `Usage: interactly-emulator [flags]
 
-Serves an in-memory emulator of the Interactly phone-number API, for running
-Terraform configurations offline. Point the provider at the printed base URL
-with the same API key.
+Serves an in-memory emulator of the Interactly API, for running Terraform
+configurations offline: phone numbers (list, update, purchase, import) and
+assistants (GET and PATCH /assistants/v1/assistants/{id}), each of the team
+of the API key. Point the provider at the printed base URL with the same key.
+
+A seed file (-seed) holds the initial data:
+
+  {"teamId": "1f7b1b1b1b1b1b1b1b1b1b1b",
+   "assistants": ["asst-support"],
+   "assistantDocuments": [{"_id": "asst-staging", "teamId": "2a7c3c3c3c3c3c3c3c3c3c3c",
+                           "name": "Staging desk", "assistantSystemPrompt": "..."}],
+   "numbers": [{"_id": "5d1c2f0e-8a7b-4c3d-9e1f-2a3b4c5d6e01", "number": "+14155550100",
+                "assistantId": "asst-support", "label": "support"}]}
+
+Each ID in "assistants" gets a generated document as rich as the API docs'
+example; "assistantDocuments" gives assistants whole. Numbers and assistants
+without a teamId belong to the seed's team; give another team's key with
+-team-key TEAMID=KEY.
+
+Admin routes under /_emulator/ need no key and do what the dashboard does:
+GET numbers, assistants, counts, faults; POST, PATCH {id}, DELETE {id} of
+numbers and of assistants, in any team; POST and DELETE faults. See the
+provider's guide "Rehearsing with the emulator" and internal/emulator/README.md.
 
 Flags:
 `
@@ -80,12 +100,12 @@ func parseFlags(args []string, getenv func(string) string, usage io.Writer) (con
 	// Parsed after the flags, because the flag package would quote a bad
 	// value, key included, in its error.
 	var teamKeys []string
-	fs.Func("team-key", "`TEAMID=KEY`: one more API key, of the team TEAMID, which sees and changes only that team's numbers "+
-		"(the seed's numbers carry their teamId; -api-key is the key of the seed's team); repeatable", func(v string) error {
+	fs.Func("team-key", "`TEAMID=KEY`: one more API key, of the team TEAMID, which sees and changes only that team's numbers and assistants "+
+		"(the seed's numbers and assistants carry their teamId; -api-key is the key of the seed's team); repeatable", func(v string) error {
 		teamKeys = append(teamKeys, v)
 		return nil
 	})
-	fs.StringVar(&cfg.seedFile, "seed", "", "JSON `file` with the initial team, assistants and numbers")
+	fs.StringVar(&cfg.seedFile, "seed", "", "JSON `file` with the initial teams, assistants and numbers (see above)")
 	fs.IntVar(&cfg.generate, "generate", 0, "start with `N` generated numbers instead of a seed file")
 	fs.DurationVar(&cfg.latency, "latency", 0, "latency added to every API request, e.g. 50ms")
 	fs.Float64Var(&cfg.rateLimit, "rate-limit", 0, "API requests per second allowed before answering 429 (0 = unlimited)")

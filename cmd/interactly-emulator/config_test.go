@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -108,7 +110,8 @@ func TestParseFlagsHelp(t *testing.T) {
 		t.Errorf("error %v, want flag.ErrHelp", err)
 	}
 	out := usage.String()
-	for _, want := range []string{"Usage: interactly-emulator", "-addr host:port", "-fault", "$INTERACTLY_API_KEY"} {
+	for _, want := range []string{"Usage: interactly-emulator", "-addr host:port", "-fault", "$INTERACTLY_API_KEY",
+		"assistants (GET and PATCH", `"assistantDocuments"`, "numbers and of assistants, in any team"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("usage does not contain %q:\n%s", want, out)
 		}
@@ -150,5 +153,24 @@ func TestParseFlagsTeamKeyErrorHidesTheKey(t *testing.T) {
 		if err == nil || strings.Contains(err.Error(), "sekrit") {
 			t.Errorf("-team-key %q: error %v, want one that does not show the key", value, err)
 		}
+	}
+}
+
+// The seed shown in the usage is one the emulator loads, with its second
+// team's assistant in that team.
+func TestUsageSeedLoads(t *testing.T) {
+	t.Parallel()
+	_, example, _ := strings.Cut(usageHeader, "holds the initial data:\n")
+	example, _, _ = strings.Cut(example, "\n\n")
+	path := filepath.Join(t.TempDir(), "seed.json")
+	if err := os.WriteFile(path, []byte(example), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	seed, err := emulator.LoadSeed(path)
+	if err != nil {
+		t.Fatalf("the usage's seed does not load: %v\n%s", err, example)
+	}
+	if len(seed.Numbers) != 1 || len(seed.AssistantDocuments) != 1 || seed.AssistantDocuments[0].TeamID() != "2a7c3c3c3c3c3c3c3c3c3c3c" {
+		t.Errorf("the usage's seed loads as %+v", seed)
 	}
 }

@@ -1,5 +1,5 @@
 // Command interactly-emulator serves an in-memory emulator of the Interactly
-// phone-number API on a loopback address, so that Terraform configurations
+// API (phone numbers and assistants) on a loopback address, so that Terraform configurations
 // using the interactly provider can be planned and applied offline.
 //
 // Point the provider at the printed base URL and use the same API key.

@@ -24,6 +24,12 @@ func (st *store) putAssistant(a Assistant) {
 	st.assistants[a.ID()] = true
 }
 
+// removeAssistant deletes an assistant; unknown IDs are ignored.
+func (st *store) removeAssistant(id string) {
+	delete(st.assistantDocs, id)
+	delete(st.assistants, id)
+}
+
 // getAssistants answers GET /_emulator/assistants with every assistant,
 // every field present whatever the profile (the webhook's secret left out).
 func (s *Server) getAssistants(w http.ResponseWriter, _ *http.Request) {
@@ -57,24 +63,11 @@ func (s *Server) Assistants() []Assistant {
 
 // EditAssistant changes fields of an assistant as the dashboard would,
 // between Terraform's runs: each field replaces the stored one whole, nil
-// removes it. It reports whether the assistant exists.
+// removes it. It reports whether the assistant exists. PATCH
+// /_emulator/assistants/{id} does the same over HTTP.
 func (s *Server) EditAssistant(id string, fields map[string]any) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, ok := s.store.assistantDocs[id]
-	if !ok {
-		return false
-	}
-	a = a.clone()
-	for k, v := range fields {
-		if v == nil {
-			delete(a, k)
-		} else {
-			a[k] = v
-		}
-	}
-	s.store.putAssistant(a)
-	return true
+	_, prob := s.editAssistant(id, fields)
+	return prob == nil
 }
 
 // DeleteAssistant removes an assistant, as deleting it in the dashboard
@@ -82,8 +75,7 @@ func (s *Server) EditAssistant(id string, fields map[string]any) bool {
 func (s *Server) DeleteAssistant(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.store.assistantDocs, id)
-	delete(s.store.assistants, id)
+	s.store.removeAssistant(id)
 }
 
 // AnswerAssistantUpdatesWithoutDocument makes every later PATCH of an

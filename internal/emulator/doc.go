@@ -1,7 +1,8 @@
-// Package emulator is an in-memory stand-in for the Interactly phone-number API.
+// Package emulator is an in-memory stand-in for the Interactly API: phone
+// numbers and assistants.
 //
-// It serves the four documented routes (list, update, purchase and import of
-// numbers) as an [http.Handler], so provider tests can start it in-process with
+// It serves the documented routes (list, update, purchase and import of
+// numbers; get and update of an assistant) as an [http.Handler], so provider tests can start it in-process with
 // httptest.NewServer and users can run their Terraform configuration against
 // it offline through the interactly-emulator command.
 //
@@ -34,5 +35,5 @@
 // whatever answered it; faults come before authentication so that a fault
 // test does not depend on the key being right. Admin routes under /_emulator/
 // skip all of these steps; besides counts and health, they change numbers
-// as the dashboard would and switch faults on and off at run time.
+// and assistants as the dashboard would and switch faults on and off at run time.
 package emulator

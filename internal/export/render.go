@@ -11,6 +11,7 @@ import (
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 	"github.com/interactly/terraform-provider-interactly/internal/provider"
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 // providerSource is the provider's registry address.
@@ -24,7 +25,7 @@ type renderer struct {
 	alias    string // "" for the default provider configuration
 	names    *namer
 	files    module
-	settings []provider.SettingView
+	settings settings.Table
 	// variables are the team's variable blocks, in the order declared.
 	variables *hclwrite.File
 }
@@ -113,7 +114,7 @@ func (r *renderer) numberBlock(body *hclwrite.Body, name string, n interactly.Nu
 
 // assistantBlock adopts a with every setting its document holds.
 func (r *renderer) assistantBlock(body *hclwrite.Body, name string, a interactly.Assistant) error {
-	doc, err := decodeFields(a.Fields)
+	doc, err := settings.DecodeDocument(a.Fields)
 	if err != nil {
 		return err
 	}

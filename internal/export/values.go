@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/interactly/terraform-provider-interactly/internal/provider"
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 // settingWriter turns an assistant document's settings into attribute
@@ -26,40 +26,16 @@ type settingWriter struct {
 	prompt func(text string) hclwrite.Tokens
 }
 
-// decodeFields decodes every field of the document, numbers kept exact.
-func decodeFields(raw map[string]json.RawMessage) (map[string]any, error) {
-	out := make(map[string]any, len(raw))
-	for name, value := range raw {
-		var v any
-		dec := json.NewDecoder(bytes.NewReader(value))
-		dec.UseNumber()
-		if err := dec.Decode(&v); err != nil {
-			return nil, fmt.Errorf("field %s: %w", name, err)
-		}
-		out[name] = v
-	}
-	return out, nil
-}
-
 // lookup finds the value at path in doc; absent when a field on the way is
-// missing, null or not an object.
+// missing, null or not an object, or when the value is null.
 func lookup(doc map[string]any, path []string) (any, bool) {
-	var cur any = doc
-	for _, name := range path {
-		obj, ok := cur.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if cur, ok = obj[name]; !ok {
-			return nil, false
-		}
-	}
-	return cur, cur != nil
+	v, present := settings.Lookup(doc, path)
+	return v, present && v != nil
 }
 
 // tokens is the expression of setting s holding raw (never nil); path names
 // the setting for variables and errors.
-func (w settingWriter) tokens(s provider.SettingView, raw any, path []string) (hclwrite.Tokens, error) {
+func (w settingWriter) tokens(s settings.Setting, raw any, path []string) (hclwrite.Tokens, error) {
 	path = append(slices.Clip(path), s.Attr)
 	if s.Sensitive {
 		return w.secret(w.resource+"_"+strings.Join(path, "_"), typeOf(s),
@@ -74,19 +50,19 @@ func (w settingWriter) tokens(s provider.SettingView, raw any, path []string) (h
 		return fmt.Errorf("%s is not %s as the provider expects (%T)", strings.Join(path, "."), want, raw)
 	}
 	switch s.Kind {
-	case provider.SettingString:
+	case settings.KindString:
 		v, ok := raw.(string)
 		if !ok {
 			return nil, mismatch("a string")
 		}
 		return hclwrite.TokensForValue(cty.StringVal(v)), nil
-	case provider.SettingBool:
+	case settings.KindBool:
 		v, ok := raw.(bool)
 		if !ok {
 			return nil, mismatch("a boolean")
 		}
 		return hclwrite.TokensForValue(cty.BoolVal(v)), nil
-	case provider.SettingInt, provider.SettingFloat:
+	case settings.KindInt, settings.KindFloat:
 		n, ok := raw.(json.Number)
 		if !ok {
 			return nil, mismatch("a number")
@@ -96,7 +72,7 @@ func (w settingWriter) tokens(s provider.SettingView, raw any, path []string) (h
 			return nil, mismatch("a number")
 		}
 		return hclwrite.TokensForValue(v), nil
-	case provider.SettingStringList:
+	case settings.KindStringList:
 		items, ok := raw.([]any)
 		if !ok {
 			return nil, mismatch("a list of strings")
@@ -110,7 +86,7 @@ func (w settingWriter) tokens(s provider.SettingView, raw any, path []string) (h
 			elems[i] = hclwrite.TokensForValue(cty.StringVal(v))
 		}
 		return hclwrite.TokensForTuple(elems), nil
-	case provider.SettingStringMap:
+	case settings.KindStringMap:
 		obj, ok := raw.(map[string]any)
 		if !ok {
 			return nil, mismatch("an object of strings")
@@ -127,9 +103,9 @@ func (w settingWriter) tokens(s provider.SettingView, raw any, path []string) (h
 			return hclwrite.TokensForValue(cty.MapValEmpty(cty.String)), nil
 		}
 		return hclwrite.TokensForValue(cty.MapVal(m)), nil
-	case provider.SettingObject:
+	case settings.KindObject:
 		return w.object(s, raw, path)
-	case provider.SettingObjectList:
+	case settings.KindObjectList:
 		items, ok := raw.([]any)
 		if !ok {
 			return nil, mismatch("a list of objects")
@@ -148,7 +124,7 @@ func (w settingWriter) tokens(s provider.SettingView, raw any, path []string) (h
 }
 
 // object writes the inner settings an object holds, in the table's order.
-func (w settingWriter) object(s provider.SettingView, raw any, path []string) (hclwrite.Tokens, error) {
+func (w settingWriter) object(s settings.Setting, raw any, path []string) (hclwrite.Tokens, error) {
 	obj, ok := raw.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s is not an object as the provider expects (%T)", strings.Join(path, "."), raw)
@@ -169,17 +145,17 @@ func (w settingWriter) object(s provider.SettingView, raw any, path []string) (h
 }
 
 // typeOf is the type constraint of a variable that holds s.
-func typeOf(s provider.SettingView) string {
+func typeOf(s settings.Setting) string {
 	switch s.Kind {
-	case provider.SettingBool:
+	case settings.KindBool:
 		return "bool"
-	case provider.SettingInt, provider.SettingFloat:
+	case settings.KindInt, settings.KindFloat:
 		return "number"
-	case provider.SettingStringList:
+	case settings.KindStringList:
 		return "list(string)"
-	case provider.SettingStringMap:
+	case settings.KindStringMap:
 		return "map(string)"
-	case provider.SettingString:
+	case settings.KindString:
 		return "string"
 	}
 	return "any"

@@ -1,4 +1,5 @@
-// Package interactly is a small client for the Interactly phone-number API.
+// Package interactly is a small client for the Interactly API: the team's
+// phone numbers (list, update) and its assistants (get, patch).
 //
 // It knows nothing of Terraform: it speaks HTTP, turns failed responses into
 // typed errors, and keeps one shared listing of the team's numbers per client,
@@ -8,8 +9,8 @@
 // the policy of package transport, plugged into go-retryablehttp.
 //
 // A failing API is not pressed: a failed listing is shared and remembered
-// for FailureMemory (numbers_cache.go), and a breaker stops writes after
-// repeated server failures (write_breaker.go); both hand every call they
+// for FailureMemory (numbers_cache.go), and a breaker stops number updates
+// after repeated server failures (write_breaker.go); both hand every call they
 // stop the same SharedFailure. Plain http goes only to loopback addresses,
 // checked where the connection is dialled (loopback_dialer.go).
 //

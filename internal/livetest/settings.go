@@ -61,7 +61,7 @@ It changes one real number, so it needs all of:
   %s        a number of that team (E.164, such as +14155550100) that the suite may change
   %s  an assistant it may attach to that number
 and optionally %s (default %s).
-The suite puts the number back as it found it. See "Live acceptance suite" in README.md.`,
+The suite puts the number back as it found it. See internal/livetest/README.md.`,
 		strings.Join(missing, ", "), EnvAPIKey, EnvNumber, EnvAssistantID, EnvBaseURL, interactly.DefaultBaseURL)
 }
 

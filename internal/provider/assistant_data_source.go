@@ -65,7 +65,7 @@ func (d *assistantDataSource) Read(ctx context.Context, req datasource.ReadReque
 	id := config.text(attrID)
 	current, err := d.client.GetAssistant(ctx, id)
 	if err != nil {
-		addAssistantLookupError(ctx, &resp.Diagnostics, d.reports(), id, err, false)
+		addAssistantLookupError(ctx, &resp.Diagnostics, d.reports(), id, err, notFoundBefore)
 		return
 	}
 	values, diags := config.withDocument(current)

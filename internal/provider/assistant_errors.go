@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 // doubtful404 explains a 404 that does not say the assistant is missing.
@@ -22,13 +23,13 @@ const doubtful404 = "The API answered 404 without saying that the assistant is m
 	interactly.DefaultBaseURL + ". If the assistant was deleted in the dashboard, remove it from the configuration, or run " +
 	"terraform state rm on it."
 
-// addAssistantLookupError reports a failed GET of the assistant to adopt
-// (afterPlan: at apply time, after the plan found it) or to import.
-func addAssistantLookupError(ctx context.Context, diags *diag.Diagnostics, reports *failureReports, id string, err error, afterPlan bool) {
+// addAssistantLookupError reports a failed GET of the assistant to adopt or
+// to import; found says whether the plan had found it.
+func addAssistantLookupError(ctx context.Context, diags *diag.Diagnostics, reports *failureReports, id string, err error, found planFinding) {
 	switch {
 	case interactly.IsAssistantNotFound(err):
 		summary, detail := assistantNotInTeam(id)
-		if afterPlan {
+		if found == foundByThePlan {
 			summary = "Assistant left the team after the plan"
 			detail = "The team had the assistant when the plan was made, but no longer does; nothing was changed. " + detail
 		}
@@ -82,12 +83,12 @@ func addAssistantWriteError(ctx context.Context, diags *diag.Diagnostics, report
 // so that an error can say which setting the API refused.
 func settingsNamedIn(message string) []string {
 	var out []string
-	var walk func(settings []assistantSetting, attrPrefix, fieldPrefix string)
-	walk = func(settings []assistantSetting, attrPrefix, fieldPrefix string) {
+	var walk func(settings []settings.Setting, attrPrefix, fieldPrefix string)
+	walk = func(settings []settings.Setting, attrPrefix, fieldPrefix string) {
 		for _, s := range settings {
-			name, field := attrPrefix+s.attr, fieldPrefix+strings.Join(s.field, ".")
-			if len(s.inner) > 0 {
-				walk(s.inner, name+".", field+".")
+			name, field := attrPrefix+s.Attr, fieldPrefix+strings.Join(s.Field, ".")
+			if len(s.Inner) > 0 {
+				walk(s.Inner, name+".", field+".")
 				continue
 			}
 			if regexp.MustCompile(`\b` + regexp.QuoteMeta(field) + `\b`).MatchString(message) {

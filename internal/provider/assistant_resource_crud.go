@@ -25,7 +25,7 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 	id := planned.text(attrAssistantID)
 	existing, err := r.client.GetAssistant(ctx, id)
 	if err != nil {
-		addAssistantLookupError(ctx, &resp.Diagnostics, r.reports(), id, err, true)
+		addAssistantLookupError(ctx, &resp.Diagnostics, r.reports(), id, err, foundByThePlan)
 		return
 	}
 	known, diags := planned.withoutSettings().withDocument(existing)
@@ -37,7 +37,7 @@ func (r *assistantResource) Create(ctx context.Context, req resource.CreateReque
 	// A create knows the configuration as it is: ignore_changes applies to
 	// updates only. The settings it omits are left as they are.
 	secret := managedSecret(planned, config)
-	write := newAssistantWrite(planned, known, configuredIn(config), secret, true)
+	write := newAssistantWrite(planned, known, configuredIn(config), secret, secretNow)
 	state, ok := r.write(ctx, write, resp.Private, &resp.Diagnostics)
 	if !ok {
 		// The PATCH may have been applied. Keep the assistant in state as
@@ -90,7 +90,7 @@ func (r *assistantResource) Update(ctx context.Context, req resource.UpdateReque
 	defer cancel()
 	// The write-only secret exists in the configuration alone; whether to
 	// send it is decided by its version in the plan.
-	write := newAssistantWrite(planned, state, everySetting, managedSecret(planned, config), secretChanged(planned, state))
+	write := newAssistantWrite(planned, state, everySetting, managedSecret(planned, config), secretSendingOf(planned, state))
 	result, ok := r.write(ctx, write, resp.Private, &resp.Diagnostics)
 	if !ok {
 		// The PATCH may or may not have been applied: state keeps the last
@@ -156,7 +156,7 @@ func (r *assistantResource) ImportState(ctx context.Context, req resource.Import
 	defer cancel()
 	current, err := r.client.GetAssistant(ctx, id)
 	if err != nil {
-		addAssistantLookupError(ctx, &resp.Diagnostics, r.reports(), id, err, false)
+		addAssistantLookupError(ctx, &resp.Diagnostics, r.reports(), id, err, notFoundBefore)
 		return
 	}
 	state[attrOnDestroy] = types.StringValue(onDestroyKeep)

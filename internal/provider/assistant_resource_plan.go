@@ -79,8 +79,8 @@ func warnWebhookWithoutSecret(ctx context.Context, typ attr.Type, planRaw, confi
 		return diags
 	}
 	for _, s := range assistantSettings {
-		if s.group() == webhookField && !planned[s.attr].IsUnknown() && !sameSetting(s, planned[s.attr], known[s.attr]) {
-			diags.AddAttributeWarning(path.Root(s.attr), "The webhook is sent without its secret",
+		if s.Group() == webhookField && !planned[s.Attr].IsUnknown() && !s.Same(planned[s.Attr], known[s.Attr]) {
+			diags.AddAttributeWarning(path.Root(s.Attr), "The webhook is sent without its secret",
 				"This plan changes the webhook of assistant "+known.text(attrAssistantID)+", and Terraform manages no secret for it. "+
 					"The API never shows the secret, and its docs do not say whether an update keeps the secret of a webhook sent "+
 					"without one: a secret set in the dashboard may be lost. Set webhook_secret or webhook_secret_wo to keep it.")
@@ -111,7 +111,7 @@ func (r *assistantResource) lookUpAtPlan(ctx context.Context, planned assistantV
 		return nil, false
 	}
 	if err != nil {
-		addAssistantLookupError(ctx, diags, r.reports(), id, err, false)
+		addAssistantLookupError(ctx, diags, r.reports(), id, err, notFoundBefore)
 		return nil, false
 	}
 	known, d := planned.withoutSettings().withDocument(existing)

@@ -24,16 +24,21 @@ const (
 // privateStore is the private state of a create, update or import
 // response, or of a request that reads it.
 type privateStore interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	privateReader
 	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// privateReader is the private state of a request that only reads it.
+type privateReader interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
 }
 
 // saveAssistantRestorePoint records the settings of a as adopted.
 func saveAssistantRestorePoint(ctx context.Context, private privateStore, a interactly.Assistant) diag.Diagnostics {
 	snapshot := map[string]json.RawMessage{}
 	for _, s := range assistantSettings {
-		if raw, ok := a.Fields[s.group()]; ok {
-			snapshot[s.group()] = raw
+		if raw, ok := a.Fields[s.Group()]; ok {
+			snapshot[s.Group()] = raw
 		}
 	}
 	data, _ := json.Marshal(snapshot) // raw messages that came from valid JSON
@@ -56,7 +61,7 @@ func recordChangedFields(ctx context.Context, private privateStore, fields []str
 	return private.SetKey(ctx, assistantChangedKey, data)
 }
 
-func loadChangedFields(ctx context.Context, private privateState) (map[string]bool, diag.Diagnostics) {
+func loadChangedFields(ctx context.Context, private privateReader) (map[string]bool, diag.Diagnostics) {
 	data, diags := private.GetKey(ctx, assistantChangedKey)
 	changed := map[string]bool{}
 	if diags.HasError() || len(data) == 0 {
@@ -76,7 +81,7 @@ func loadChangedFields(ctx context.Context, private privateState) (map[string]bo
 // unrestorable lists the fields it cannot put back: those the API did not
 // report (or reported as null) when Terraform adopted the assistant. found
 // is false when no restore point was saved.
-func assistantRestoreBody(ctx context.Context, private privateState) (body interactly.AssistantUpdate, unrestorable []string, found bool, diags diag.Diagnostics) {
+func assistantRestoreBody(ctx context.Context, private privateReader) (body interactly.AssistantUpdate, unrestorable []string, found bool, diags diag.Diagnostics) {
 	data, diags := private.GetKey(ctx, assistantRestorePointKey)
 	if diags.HasError() || len(data) == 0 {
 		return nil, nil, false, diags

@@ -15,8 +15,27 @@ func managedSecret(planned, config assistantValues) *string {
 	return stringPointer(config[attrWebhookSecretWO])
 }
 
-// secretChanged reports whether an update must send the secret: a new
-// webhook_secret, or a new webhook_secret_wo_version.
+// secretSending says when a write sends the secret Terraform manages.
+type secretSending int
+
+const (
+	// secretWithWebhook: the secret is as it was; it is sent only with
+	// the webhook it belongs to, when the webhook is sent.
+	secretWithWebhook secretSending = iota
+	// secretNow: a new secret (a create, a new webhook_secret or a new
+	// webhook_secret_wo_version) is sent even when the webhook is not.
+	secretNow
+)
+
+// secretSendingOf says when an update sends the secret: now for a new
+// webhook_secret or a new webhook_secret_wo_version.
+func secretSendingOf(planned, state assistantValues) secretSending {
+	if secretChanged(planned, state) {
+		return secretNow
+	}
+	return secretWithWebhook
+}
+
 func secretChanged(planned, state assistantValues) bool {
 	return !planned[attrWebhookSecret].IsNull() && !planned[attrWebhookSecret].Equal(state[attrWebhookSecret]) ||
 		!planned[attrWebhookSecretVersion].IsNull() && !planned[attrWebhookSecretVersion].Equal(state[attrWebhookSecretVersion])

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 // The resource handles its plan, state and configuration as one object of
@@ -108,7 +109,7 @@ func (v assistantValues) timeouts() timeouts.Value {
 func (v assistantValues) withoutSettings() assistantValues {
 	out := maps.Clone(v)
 	for _, s := range assistantSettings {
-		out[s.attr] = nullOf(s.attrType())
+		out[s.Attr] = settings.NullOf(s.AttrType())
 	}
 	return out
 }

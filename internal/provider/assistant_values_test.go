@@ -9,6 +9,7 @@ import (
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 // Every setting maps from the document to Terraform and back to the same
@@ -29,29 +30,29 @@ func TestAssistantSettingsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := documentFields(a)
+	doc, err := assistantDocument(a)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range assistantSettings {
-		want, present := lookup(doc, s.field)
+		want, present := settings.Lookup(doc, s.Field)
 		if !present {
-			t.Errorf("the seeded document has no %v for %s", s.field, s.attr)
+			t.Errorf("the seeded document has no %v for %s", s.Field, s.Attr)
 			continue
 		}
-		if values[s.attr].IsNull() {
+		if values[s.Attr].IsNull() {
 			if want != "" { // "" maps to "", never to null
-				t.Errorf("%s is null, the document has %v", s.attr, want)
+				t.Errorf("%s is null, the document has %v", s.Attr, want)
 			}
 			continue
 		}
-		got, _ := json.Marshal(valueToJSON(s, values[s.attr]))
+		got, _ := json.Marshal(s.ToJSON(values[s.Attr]))
 		wantJSON, _ := json.Marshal(want)
 		var g, w any
 		_ = json.Unmarshal(got, &g)
 		_ = json.Unmarshal(wantJSON, &w)
 		if !reflect.DeepEqual(g, w) {
-			t.Errorf("%s: the document has %s, Terraform sends back %s", s.attr, wantJSON, got)
+			t.Errorf("%s: the document has %s, Terraform sends back %s", s.Attr, wantJSON, got)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -13,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 // assistantWrite is one PATCH that makes an assistant what the plan says.
@@ -26,14 +25,14 @@ type assistantWrite struct {
 	// create only those the configuration sets.
 	enforced func(attrName string) bool
 	// secret is the webhook secret Terraform manages, nil for none: sent
-	// whenever the webhook is, and on its own when secretChanged.
+	// whenever the webhook is, and on its own when it is new.
 	secret        *string
 	secretChanged bool
 }
 
 // newAssistantWrite fills what the plan left unknown (settings of an
 // assistant that could not be looked up at plan time, the ID) from known.
-func newAssistantWrite(planned, known assistantValues, enforced func(string) bool, secret *string, secretChanged bool) assistantWrite {
+func newAssistantWrite(planned, known assistantValues, enforced func(string) bool, secret *string, sending secretSending) assistantWrite {
 	filled := maps.Clone(planned)
 	for name, v := range planned {
 		if v.IsUnknown() {
@@ -44,7 +43,7 @@ func newAssistantWrite(planned, known assistantValues, enforced func(string) boo
 	}
 	return assistantWrite{
 		id: known.text(attrAssistantID), planned: filled, known: known, enforced: enforced,
-		secret: secret, secretChanged: secretChanged && secret != nil,
+		secret: secret, secretChanged: sending == secretNow && secret != nil,
 	}
 }
 
@@ -54,8 +53,8 @@ func newAssistantWrite(planned, known assistantValues, enforced func(string) boo
 func (w assistantWrite) groups() []string {
 	changed := map[string]bool{}
 	for _, s := range assistantSettings {
-		if w.enforced(s.attr) && !w.planned[s.attr].IsNull() && !sameSetting(s, w.planned[s.attr], w.known[s.attr]) {
-			changed[s.group()] = true
+		if w.enforced(s.Attr) && !w.planned[s.Attr].IsNull() && !s.Same(w.planned[s.Attr], w.known[s.Attr]) {
+			changed[s.Group()] = true
 		}
 	}
 	if w.secretChanged {
@@ -64,59 +63,22 @@ func (w assistantWrite) groups() []string {
 	return slices.Sorted(maps.Keys(changed))
 }
 
-// body is the PATCH body for groups. A group is sent whole, built from the
-// planned values of all its settings: the docs do not say whether a nested
-// object sent in part is merged or replaced, and whole is right either way.
+// body is the PATCH body for groups, each sent whole from the planned
+// values (see settings.Table.Body), the webhook with the secret Terraform
+// manages.
 func (w assistantWrite) body(groups []string) interactly.AssistantUpdate {
-	body := interactly.AssistantUpdate{}
-	for _, group := range groups {
-		var value any
-		for _, s := range assistantSettings {
-			if s.group() != group || w.planned[s.attr].IsNull() || w.planned[s.attr].IsUnknown() {
-				continue
-			}
-			value = setAt(value, s.field[1:], valueToJSON(s, w.planned[s.attr]))
+	body := interactly.AssistantUpdate(assistantSettings.Body(groups, w.planned))
+	if w.secret != nil && slices.Contains(groups, webhookField) {
+		server, _ := body[webhookField].(map[string]any)
+		if server == nil {
+			server = map[string]any{}
 		}
-		if group == webhookField && w.secret != nil {
-			server, _ := value.(map[string]any)
-			if server == nil {
-				server = map[string]any{}
-			}
-			// The secret always travels with the webhook it belongs to,
-			// so that replacing the webhook whole cannot drop it.
-			server["secret"] = *w.secret
-			value = server
-		}
-		if value != nil {
-			body[group] = value
-		}
+		// The secret always travels with the webhook it belongs to,
+		// so that replacing the webhook whole cannot drop it.
+		server["secret"] = *w.secret
+		body[webhookField] = server
 	}
 	return body
-}
-
-// setAt puts v at path inside obj (an object, created when nil); an empty
-// path replaces obj.
-func setAt(obj any, path []string, v any) any {
-	if len(path) == 0 {
-		return v
-	}
-	m, _ := obj.(map[string]any)
-	if m == nil {
-		m = map[string]any{}
-	}
-	m[path[0]] = setAt(m[path[0]], path[1:], v)
-	return m
-}
-
-// sent lists the settings that groups carried.
-func sentSettings(groups []string) []assistantSetting {
-	var out []assistantSetting
-	for _, s := range assistantSettings {
-		if slices.Contains(groups, s.group()) {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // checkAnswer compares what the API answered after the PATCH with what was
@@ -126,52 +88,26 @@ func sentSettings(groups []string) []assistantSetting {
 // shown.
 func (w assistantWrite) checkAnswer(groups []string, answered assistantValues, answer interactly.Assistant) diag.Diagnostics {
 	var diags diag.Diagnostics
-	doc, err := documentFields(answer)
+	doc, err := assistantDocument(answer)
 	if err != nil {
 		return diags
 	}
-	for _, s := range sentSettings(groups) {
-		if _, present := lookup(doc, s.field); !present || w.planned[s.attr].IsNull() {
+	for _, s := range assistantSettings.InGroups(groups) {
+		if _, present := settings.Lookup(doc, s.Field); !present || w.planned[s.Attr].IsNull() {
 			continue
 		}
-		if sent, got := w.planned[s.attr], answered[s.attr]; !sameSetting(s, sent, got) {
+		if sent, got := w.planned[s.Attr], answered[s.Attr]; !s.Same(sent, got) {
 			values := ""
-			if !holdsSecrets(s) {
+			if !s.HoldsSecrets() {
 				values = fmt.Sprintf(" The provider sent %s; the API answered %s.", sent, got)
 			}
-			diags.AddAttributeError(path.Root(s.attr), "The API did not apply "+s.attr,
+			diags.AddAttributeError(path.Root(s.Attr), "The API did not apply "+s.Attr,
 				fmt.Sprintf("Assistant %s was updated with a new %s, but the API's answer holds another value.%s It may refuse the value "+
 					"without an error, or someone changed the assistant at the same moment. Run terraform plan to see the assistant "+
-					"as it is now, then apply again.", w.id, s.attr, values))
+					"as it is now, then apply again.", w.id, s.Attr, values))
 		}
 	}
 	return diags
-}
-
-// sameSetting reports whether two values of a setting are the same as the
-// API sees them. Equal alone is not enough: a number from the configuration
-// (0.3 as a decimal) and the same number from an answer (a float64) differ
-// in precision while meaning the same to the API.
-func sameSetting(s assistantSetting, a, b attr.Value) bool {
-	if a == nil || b == nil || a.IsNull() || b.IsNull() || a.IsUnknown() || b.IsUnknown() {
-		return a != nil && b != nil && a.Equal(b)
-	}
-	x, errX := json.Marshal(valueToJSON(s, a))
-	y, errY := json.Marshal(valueToJSON(s, b))
-	return errX == nil && errY == nil && bytes.Equal(x, y)
-}
-
-// holdsSecrets reports whether a setting's value may hold a secret.
-func holdsSecrets(s assistantSetting) bool {
-	if s.sensitive {
-		return true
-	}
-	for _, in := range s.inner {
-		if holdsSecrets(in) {
-			return true
-		}
-	}
-	return false
 }
 
 // result is what state records after a successful write: the plan, every

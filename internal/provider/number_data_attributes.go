@@ -18,15 +18,11 @@ const (
 	descNumberOutbound = "Whether outbound calls are enabled; null when the API does not say."
 )
 
-// numberDataAttributes is the data source schema of a number document. With
-// lookup, id, number and label are also arguments (the interactly_number data
-// source looks a number up by one of them); without, everything is computed
-// (the elements of interactly_numbers).
-func numberDataAttributes(lookup bool) map[string]schema.Attribute {
+// numberLookupAttributes is the schema of the interactly_number data source:
+// the number document, with id, number and label also arguments that look a
+// number up by one of them.
+func numberLookupAttributes() map[string]schema.Attribute {
 	key := func(desc, how string, validators ...validator.String) schema.StringAttribute {
-		if !lookup {
-			return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-		}
 		return schema.StringAttribute{
 			MarkdownDescription: desc + " " + how,
 			Optional:            true,
@@ -34,10 +30,29 @@ func numberDataAttributes(lookup bool) map[string]schema.Attribute {
 			Validators:          validators,
 		}
 	}
+	return numberDocumentAttributesWith(
+		key(descNumberID, "Set it to look the number up by ID."),
+		key(descNumberE164, "Set it to look the number up by phone number.", e164Validator()),
+		key(descNumberLabel, "Set it to look the number up by label; exactly one number must have it.", labelValidator()),
+	)
+}
+
+// numberDocumentAttributes is the read-only schema of a number document:
+// the elements of interactly_numbers.
+func numberDocumentAttributes() map[string]schema.Attribute {
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	return numberDocumentAttributesWith(computed(descNumberID), computed(descNumberE164), computed(descNumberLabel))
+}
+
+// numberDocumentAttributesWith is the schema of a number document with the
+// given attributes of its three keys.
+func numberDocumentAttributesWith(id, number, label schema.StringAttribute) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":               key(descNumberID, "Set it to look the number up by ID."),
-		"number":           key(descNumberE164, "Set it to look the number up by phone number.", e164Validator()),
-		"label":            key(descNumberLabel, "Set it to look the number up by label; exactly one number must have it.", labelValidator()),
+		"id":               id,
+		"number":           number,
+		"label":            label,
 		"team_id":          schema.StringAttribute{MarkdownDescription: descNumberTeamID, Computed: true},
 		"provider_name":    schema.StringAttribute{MarkdownDescription: descNumberProvider, Computed: true},
 		"assistant_id":     schema.StringAttribute{MarkdownDescription: descNumberAssist, Computed: true},

@@ -38,7 +38,7 @@ func (d *numberDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 func (d *numberDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one phone number of the Interactly team by exactly one of `id`, `number` or `label`.",
-		Attributes:          numberDataAttributes(true),
+		Attributes:          numberLookupAttributes(),
 		Blocks:              map[string]schema.Block{"timeouts": dataSourceTimeoutsBlock(ctx, "looking the number up")},
 	}
 }

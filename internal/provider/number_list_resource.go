@@ -105,12 +105,7 @@ func numberListResult(ctx context.Context, req list.ListRequest, n interactly.Nu
 	result.DisplayName = numberDisplayName(n)
 	result.Diagnostics.Append(setNumberIdentity(ctx, result.Identity, n.ID)...)
 	if req.IncludeResource {
-		result.Diagnostics.Append(result.Resource.Set(ctx, numberResourceModel{
-			numberModel:  newNumberModel(n),
-			OnDestroy:    types.StringValue(onDestroyDetach),
-			RestorePoint: restorePointOf(n),
-			Timeouts:     nullTimeouts(),
-		})...)
+		result.Diagnostics.Append(result.Resource.Set(ctx, importedNumber(n))...)
 	}
 	return result
 }

@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -95,13 +93,15 @@ func (r *numberResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"inbound_enabled": schema.BoolAttribute{
 				MarkdownDescription: "Whether inbound calls are enabled. When omitted it is left as it is in Interactly and recorded in state " +
-					"(unknown in the plan of a change, since it can change in the dashboard; null while the API has never reported it).",
+					"(plans show its last known value; a change made in the dashboard shows as drift at the next refresh; " +
+					"null while the API has never reported it).",
 				Optional: true,
 				Computed: true,
 			},
 			"outbound_enabled": schema.BoolAttribute{
 				MarkdownDescription: "Whether outbound calls are enabled. When omitted it is left as it is in Interactly and recorded in state " +
-					"(unknown in the plan of a change, since it can change in the dashboard; null while the API has never reported it).",
+					"(plans show its last known value; a change made in the dashboard shows as drift at the next refresh; " +
+					"null while the API has never reported it).",
 				Optional: true,
 				Computed: true,
 			},
@@ -122,7 +122,8 @@ func (r *numberResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"label": schema.StringAttribute{
 				MarkdownDescription: descNumberLabel + " It cannot be changed through the API, but can in the dashboard at any time: " +
-					"the plan of a change shows it as unknown, and the apply records it as the API answers.",
+					"plans keep its last known value and the apply records it as planned; a change made in the dashboard shows as drift " +
+					"at the next refresh.",
 				Computed: true,
 			},
 			"provider_name": schema.StringAttribute{
@@ -158,7 +159,7 @@ func (r *numberResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	if !found {
-		addNumberNotInTeam(&resp.Diagnostics, e164, !plan.ID.IsUnknown())
+		addNumberNotInTeam(&resp.Diagnostics, e164, findingOf(plan.ID))
 		return
 	}
 	if !plan.ID.IsUnknown() && plan.ID.ValueString() != existing.ID {
@@ -219,11 +220,6 @@ func (r *numberResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if !found {
 		r.readMissing(ctx, state, resp)
 		return
-	}
-	if state.RestorePoint.IsNull() {
-		var diags diag.Diagnostics
-		state.RestorePoint, diags = legacyRestorePoint(ctx, req.Private)
-		resp.Diagnostics.Append(diags...)
 	}
 	// on_destroy, timeouts and the restore point live in state alone.
 	state.numberModel = state.over(number)
@@ -306,14 +302,9 @@ func (r *numberResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	case onDestroyRestore:
 		point := state.RestorePoint
 		if point.IsNull() || point.IsUnknown() {
-			var diags diag.Diagnostics
-			point, diags = legacyRestorePoint(ctx, req.Private)
-			resp.Diagnostics.Append(diags...)
-		}
-		if point.IsNull() {
 			resp.Diagnostics.AddWarning("No restore point for number "+state.Number.ValueString(),
 				"on_destroy is \"restore\", but the state holds no record of the number as it was before Terraform adopted it "+
-					"(it was adopted by an older provider version). The assistant was detached instead, as with \"detach\".")
+					"(restore_point is empty). The assistant was detached instead, as with \"detach\".")
 			body = detachRequest()
 			break
 		}
@@ -355,34 +346,20 @@ func (r *numberResource) ImportState(ctx context.Context, req resource.ImportSta
 				"data source lists them.")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, numberResourceModel{
-		numberModel:  newNumberModel(number),
-		OnDestroy:    types.StringValue(onDestroyDetach),
-		RestorePoint: restorePointOf(number),
-		Timeouts:     nullTimeouts(),
-	})...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, importedNumber(number))...)
 	resp.Diagnostics.Append(setNumberIdentity(ctx, resp.Identity, number.ID)...)
 }
 
-// mayHaveApplied reports whether a failed write may have reached the API:
-// anything but a refusal (a 4xx that the first attempt got) may have, such
-// as a 5xx, a timeout, an answer that broke off or a cancelled apply.
-func mayHaveApplied(err error) bool {
-	var suspended *interactly.WritesSuspended
-	var refusedDial *interactly.NonLoopbackError
-	if errors.As(err, &suspended) || errors.As(err, &refusedDial) {
-		return false // never sent
+// importedNumber is the state of a number that an import (or a list
+// resource's result) brings in: as the API has it, which is also its restore
+// point, with the default on_destroy.
+func importedNumber(n interactly.Number) numberResourceModel {
+	return numberResourceModel{
+		numberModel:  newNumberModel(n),
+		OnDestroy:    types.StringValue(onDestroyDetach),
+		RestorePoint: restorePointOf(n),
+		Timeouts:     nullTimeouts(),
 	}
-	var apiErr *interactly.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode >= 500 {
-		return true
-	}
-	switch apiErr.StatusCode {
-	case http.StatusRequestTimeout, http.StatusTooManyRequests:
-		// Retried: an earlier attempt may have gone through.
-		return apiErr.Attempts > 1
-	}
-	return false
 }
 
 func detachRequest() interactly.UpdateNumberRequest {
@@ -392,12 +369,12 @@ func detachRequest() interactly.UpdateNumberRequest {
 
 // addNumberNotInTeam reports a number to adopt that the team does not have,
 // at plan time or, when it left after the plan, at apply time.
-func addNumberNotInTeam(diags *diag.Diagnostics, e164 string, afterPlan bool) {
+func addNumberNotInTeam(diags *diag.Diagnostics, e164 string, found planFinding) {
 	detail := fmt.Sprintf("The Interactly team of this API key has no number %s. interactly_number adopts numbers the team "+
 		"already has; it cannot create them. Import the number from your carrier or purchase it in Interactly "+
 		"(dashboard, or the Import/Purchase Number API), or correct the number, then plan again.", e164)
 	summary := "Number not found in the team"
-	if afterPlan {
+	if found == foundByThePlan {
 		summary = "Number left the team after the plan"
 		detail = "The team had the number when the plan was made, but no longer does; nothing was changed. " + detail
 	}

@@ -70,7 +70,7 @@ func (r *numberResource) planAdoption(ctx context.Context, plan *numberResourceM
 					"until the team has the number back; remove the resource from the configuration if it is gone for good.", e164))
 			return
 		}
-		addNumberNotInTeam(&resp.Diagnostics, e164, false)
+		addNumberNotInTeam(&resp.Diagnostics, e164, notFoundBefore)
 		return
 	}
 	plan.numberModel = quietPlan(config.numberModel, newNumberModel(existing))

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -91,31 +90,4 @@ func restoreRequest(n interactly.Number) interactly.UpdateNumberRequest {
 		InboundEnabled:  n.InboundEnabled,
 		OutboundEnabled: n.OutboundEnabled,
 	}
-}
-
-// legacyRestorePointKey names the private state entry in which provider
-// versions before restore_point kept the restore point. Read moves it into
-// state, so that upgrading plans no change.
-const legacyRestorePointKey = "restore_point"
-
-// privateState is the part of the framework's private state API used here.
-type privateState interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-}
-
-// legacyRestorePoint returns the restore point an older provider version
-// kept in private state, or a null object when there is none.
-func legacyRestorePoint(ctx context.Context, private privateState) (types.Object, diag.Diagnostics) {
-	data, diags := private.GetKey(ctx, legacyRestorePointKey)
-	if diags.HasError() || len(data) == 0 {
-		return nullRestorePoint(), diags
-	}
-	var body interactly.UpdateNumberRequest
-	if err := json.Unmarshal(data, &body); err != nil {
-		diags.AddWarning("Ignoring an unreadable restore point",
-			"The private state entry "+legacyRestorePointKey+" written by an older provider version is not valid ("+err.Error()+"). "+
-				"on_destroy = \"restore\" will detach the assistant instead; re-import the number to record a new restore point.")
-		return nullRestorePoint(), diags
-	}
-	return restorePointValue(body), diags
 }

@@ -45,7 +45,7 @@ func (d *numbersDataSource) Schema(ctx context.Context, _ datasource.SchemaReque
 			"numbers": schema.ListNestedAttribute{
 				MarkdownDescription: "The numbers, sorted by `number` so that plans do not churn.",
 				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: numberDataAttributes(false)},
+				NestedObject:        schema.NestedAttributeObject{Attributes: numberDocumentAttributes()},
 			},
 		},
 		Blocks: map[string]schema.Block{"timeouts": dataSourceTimeoutsBlock(ctx, "listing the numbers")},

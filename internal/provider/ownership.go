@@ -129,7 +129,7 @@ func configuredSummary(ctx context.Context, kind ownedKind, req resource.ModifyP
 	names := kind.shown
 	if names == nil {
 		for _, s := range assistantSettings {
-			names = append(names, s.attr)
+			names = append(names, s.Attr)
 		}
 	}
 	var parts []string
@@ -160,8 +160,8 @@ func isSensitiveSetting(name string) bool {
 		return true
 	}
 	for _, s := range assistantSettings {
-		if s.attr == name {
-			return s.sensitive || s.attr == "webhook" // the webhook holds sensitive headers
+		if s.Attr == name {
+			return s.HoldsSecrets()
 		}
 	}
 	return false

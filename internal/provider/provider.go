@@ -65,8 +65,9 @@ func (p *InteractlyProvider) Metadata(_ context.Context, _ provider.MetadataRequ
 
 func (p *InteractlyProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The Interactly provider manages the phone numbers of an [Interactly](https://interactly.ai) team: " +
-			"which assistant answers each number and whether inbound and outbound calls are enabled.",
+		MarkdownDescription: "The Interactly provider manages the voice setup of an [Interactly](https://interactly.ai) team: its phone numbers " +
+			"(which assistant answers each number, and whether inbound and outbound calls are enabled) and its assistants, " +
+			"the AI agents that answer and place the calls (prompt, welcome message, model, voice, tools, webhook).",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "API key from the dashboard's **API Keys** section. May also be set with the `" + envAPIKey + "` " +
