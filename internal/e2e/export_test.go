@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,12 +65,8 @@ var (
 func buildExport(t *testing.T) string {
 	t.Helper()
 	exportBinaryOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "interactly-export-")
-		if err != nil {
-			exportBinaryErr = err
-			return
-		}
-		exportBinary = filepath.Join(dir, "interactly-export")
+		// Beside the provider, in the directory TestMain removes.
+		exportBinary = filepath.Join(providerDir, "interactly-export")
 		out, err := exec.Command("go", "build", "-o", exportBinary, "../../cmd/interactly-export").CombinedOutput()
 		if err != nil {
 			exportBinaryErr = &buildError{out: string(out), err: err}
@@ -121,6 +118,21 @@ func writes(emu *emulator.Server) int {
 		}
 	}
 	return n
+}
+
+// adoptsWithoutWrites checks the export in ws: its plan shows only the
+// imports, its apply writes nothing to the API, the next plan is empty.
+func adoptsWithoutWrites(t *testing.T, ws *tfcli.Workspace, emu *emulator.Server, imports int) {
+	t.Helper()
+	planSays(t, mustRun(t, ws, "plan", "-no-color"), fmt.Sprintf("%d to import, 0 to add, 0 to change, 0 to destroy", imports))
+	emu.ResetCounts()
+	mustRun(t, ws, "apply", "-auto-approve", "-no-color")
+	if n := writes(emu); n != 0 {
+		t.Errorf("the apply of the export made %d writes to the API: %v", n, emu.Counts())
+	}
+	if r, _ := ws.Run(t.Context(), "plan", "-detailed-exitcode", "-no-color"); r.ExitCode != 0 {
+		t.Fatalf("the plan after adopting the export is not empty: %s", r)
+	}
 }
 
 // planSays checks that a plan's summary is want ("N to import, ...").
@@ -191,15 +203,7 @@ func TestAccExportAdoptsTheTeam(t *testing.T) {
 				t.Errorf("numbers.tf lacks the switches the API reported:\n%s", numbers)
 			}
 
-			planSays(t, mustRun(t, ws, "plan", "-no-color"), "7 to import, 0 to add, 0 to change, 0 to destroy")
-			emu.ResetCounts()
-			mustRun(t, ws, "apply", "-auto-approve", "-no-color")
-			if n := writes(emu); n != 0 {
-				t.Errorf("the apply of the export made %d writes to the API: %v", n, emu.Counts())
-			}
-			if r, _ := ws.Run(t.Context(), "plan", "-detailed-exitcode", "-no-color"); r.ExitCode != 0 {
-				t.Fatalf("the plan after adopting the export is not empty: %s", r)
-			}
+			adoptsWithoutWrites(t, ws, emu, 7)
 
 			// The team changes; the user edits a prompt. A new export keeps
 			// every name, adds the new number, and leaves the edit alone.
@@ -266,13 +270,5 @@ func TestAccExportTwoTeamsWithAliases(t *testing.T) {
 
 	// The bakery's key from the environment, the florist's from its variable.
 	ws.Env = append(base, "INTERACTLY_API_KEY="+exportKey, "TF_VAR_florist_api_key="+keyB)
-	planSays(t, mustRun(t, ws, "plan", "-no-color"), "4 to import, 0 to add, 0 to change, 0 to destroy")
-	emu.ResetCounts()
-	mustRun(t, ws, "apply", "-auto-approve", "-no-color")
-	if n := writes(emu); n != 0 {
-		t.Errorf("the apply of the export made %d writes to the API: %v", n, emu.Counts())
-	}
-	if r, _ := ws.Run(t.Context(), "plan", "-detailed-exitcode", "-no-color"); r.ExitCode != 0 {
-		t.Fatalf("the plan after adopting both teams is not empty: %s", r)
-	}
+	adoptsWithoutWrites(t, ws, emu, 4)
 }
