@@ -102,6 +102,10 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 	}
 	fmt.Fprintf(stdout, "Exported %d numbers and %d assistants into %s: %d files written, %d unchanged.\n",
 		result.Numbers, result.Assistants, opts.Dir, len(result.Written), len(result.Unchanged))
+	for _, id := range result.MissingAssistants {
+		fmt.Fprintf(stderr, "interactly-export: numbers are attached to assistant %s, which the API says the team does not have; "+
+			"they keep its ID, and terraform plan warns about it\n", id)
+	}
 	for _, p := range result.Beside {
 		fmt.Fprintf(stderr, "interactly-export: %s was edited since the last export and is left as it is; the new content is in %s.new\n", p, p)
 	}

@@ -30,6 +30,9 @@ type Result struct {
 	// Beside are files the user edited since the last run: left as they
 	// are, with the new content written to <path>.new.
 	Beside []string
+	// MissingAssistants are attached to numbers, but the API says the
+	// team does not have them: the numbers name them by ID.
+	MissingAssistants []string
 }
 
 // Run exports the team into opts.Dir.
@@ -52,7 +55,7 @@ func Run(ctx context.Context, api API, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	result := Result{Numbers: len(team.Numbers), Assistants: len(team.Assistants)}
+	result := Result{Numbers: len(team.Numbers), Assistants: len(team.Assistants), MissingAssistants: team.Missing}
 	if err := writeFiles(opts.Dir, files, manifest, &result); err != nil {
 		return result, err
 	}

@@ -100,8 +100,11 @@ func (r *renderer) numberBlock(body *hclwrite.Body, name string, n interactly.Nu
 	b := body.AppendNewBlock("resource", []string{numberType, name}).Body()
 	r.meta(b)
 	b.SetAttributeValue("number", cty.StringVal(n.Number))
-	if n.AssistantID != "" {
-		b.SetAttributeTraversal("assistant_id", reference(assistantType, assistants[n.AssistantID], "id"))
+	if name, exported := assistants[n.AssistantID]; exported {
+		b.SetAttributeTraversal("assistant_id", reference(assistantType, name, "id"))
+	} else if n.AssistantID != "" {
+		// An assistant the API says the team lacks: not exported.
+		b.SetAttributeValue("assistant_id", cty.StringVal(n.AssistantID))
 	}
 	if n.InboundEnabled != nil {
 		b.SetAttributeValue("inbound_enabled", cty.BoolVal(*n.InboundEnabled))

@@ -28,6 +28,9 @@ type Selection struct {
 type Team struct {
 	Numbers    []interactly.Number
 	Assistants map[string]interactly.Assistant
+	// Missing are assistants attached to numbers that the API says the
+	// team does not have: those numbers keep the raw ID.
+	Missing []string
 }
 
 // Fetch reads the team: one listing of the numbers, one GET per assistant.
@@ -48,11 +51,21 @@ func Fetch(ctx context.Context, api API, sel Selection) (Team, error) {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 
-	assistants, err := getAll(ctx, api, ids)
-	if err != nil {
-		return Team{}, err
+	docs, errs := getAll(ctx, api, ids)
+	team := Team{Numbers: numbers, Assistants: make(map[string]interactly.Assistant, len(ids))}
+	for i, id := range ids {
+		switch {
+		case errs[i] == nil:
+			team.Assistants[id] = docs[i]
+		case interactly.IsAssistantNotFound(errs[i]) && !slices.Contains(sel.Assistants, id):
+			// Attached in the dashboard, then deleted: the number is
+			// exported as it is, and the provider's plan warns about it.
+			team.Missing = append(team.Missing, id)
+		default:
+			return Team{}, fmt.Errorf("reading assistant %s: %w", id, errs[i])
+		}
 	}
-	return Team{Numbers: numbers, Assistants: assistants}, nil
+	return team, nil
 }
 
 // concurrentReads is how many assistants are read at once: the client
@@ -60,10 +73,9 @@ func Fetch(ctx context.Context, api API, sel Selection) (Team, error) {
 // many wait on the network together.
 const concurrentReads = 8
 
-// getAll reads the assistants ids, concurrentReads at a time. The error is
-// that of the first failed ID in order, so that a run says the same thing
-// every time.
-func getAll(ctx context.Context, api API, ids []string) (map[string]interactly.Assistant, error) {
+// getAll reads the assistants ids, concurrentReads at a time: their
+// documents and errors, in the order of ids.
+func getAll(ctx context.Context, api API, ids []string) ([]interactly.Assistant, []error) {
 	docs := make([]interactly.Assistant, len(ids))
 	errs := make([]error, len(ids))
 	slots := make(chan struct{}, concurrentReads)
@@ -77,14 +89,7 @@ func getAll(ctx context.Context, api API, ids []string) (map[string]interactly.A
 		}()
 	}
 	wg.Wait()
-	out := make(map[string]interactly.Assistant, len(ids))
-	for i, id := range ids {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("reading assistant %s: %w", id, errs[i])
-		}
-		out[id] = docs[i]
-	}
-	return out, nil
+	return docs, errs
 }
 
 // assistantIDs are the team's assistants in ID order.
