@@ -74,11 +74,20 @@ resource "interactly_assistant" "a" {
   name         = "Front desk"
 }
 resource "interactly_assistant" "b" {
-  assistant_id = "asst-1"
-  name         = "Sales"
+  assistant_id   = "asst-1"
+  name           = "Sales"
+  webhook_secret = "whsec-owner-secret"
 }
 `))
 	mustFail(t, ws, `Two resources adopt assistant asst-1.*name = "(Front desk|Sales)".*name = "(Front desk|Sales)"`, "plan", "-no-color")
+	// What each would set never shows a secret.
+	result, err := ws.Run(t.Context(), "plan", "-no-color")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := result.Stdout + result.Stderr; strings.Contains(out, "whsec-owner-secret") || !strings.Contains(out, "webhook_secret (sensitive)") {
+		t.Errorf("the error shows the webhook secret, or does not say it is set:\n%s", out)
+	}
 }
 
 // One resource planned in every way Terraform plans one is one owner.

@@ -131,6 +131,7 @@ func configuredSummary(ctx context.Context, kind ownedKind, req resource.ModifyP
 		for _, s := range assistantSettings {
 			names = append(names, s.Attr)
 		}
+		names = append(names, attrWebhookSecret, attrWebhookSecretWO)
 	}
 	var parts []string
 	for _, name := range names {
