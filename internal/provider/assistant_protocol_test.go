@@ -86,13 +86,15 @@ func TestNumberPlanFailsForMissingAssistant(t *testing.T) {
 	if first, second := warned(plan("+14155550101", "asst-gone"), "asst-gone"), warned(plan("+442071838750", "asst-gone"), "asst-gone"); first != clearAnswer || second != clearAnswer {
 		t.Errorf("plan errors %v, %v for an assistant the team does not have, want %v", first, second, clearAnswer)
 	}
-	if warned(plan("+14155550101", "asst-sales"), "asst-sales") {
+	if warned(plan("+14155550100", "asst-sales"), "asst-sales") {
 		t.Error("a plan error for an assistant the team has")
 	}
 	if got := emu.Counts()[routeGetAssistant]; got != 2 {
 		t.Errorf("%d GETs of assistants for two distinct assistants, want 2", got)
 	}
 	emu.AddFault(emulator.Fault{Method: "GET", Route: "/assistants/v1/assistants/{id}", Status: 404})
+	// Another run (each plan above adopts a number, and one number has one owner).
+	p = newConfiguredProtocolProvider(t, emu, testAPIKey)
 	if warned(plan("+14155550101", "asst-doubtful"), "asst-doubtful") {
 		t.Error("a plan error for a 404 that does not say the assistant is missing")
 	}
@@ -214,6 +216,7 @@ func TestAssistantPlanWarnsAboutAWebhookWithoutSecret(t *testing.T) {
 	if !warns(plan(nil)) {
 		t.Error("no warning for a webhook sent without a managed secret")
 	}
+	p = newConfiguredProtocolProvider(t, emu, testAPIKey) // another run: one assistant has one owner
 	if warns(plan("s3cret")) {
 		t.Error("a warning although webhook_secret is set")
 	}

@@ -23,6 +23,7 @@ import (
 // dashboard meanwhile shows as drift on the next refresh. Nothing is unknown
 // but what comes from other resources' applies.
 func (r *assistantResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	claimOwner(ctx, r.data, assistantOwnership, req, resp)
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}

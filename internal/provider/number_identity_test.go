@@ -153,6 +153,7 @@ func TestNumberIdentity_createAndUpdateSetIdentity(t *testing.T) {
 	// where the configuration has none.
 	proposed := withAttribute(t, created.NewState, typ, "assistant_id", tftypes.NewValue(tftypes.String, "asst-night"))
 	newConfig := p.dynamic(typ, map[string]any{"number": "+14155550101", "assistant_id": "asst-night"})
+	p = newConfiguredProtocolProvider(t, emu, testAPIKey) // the next run, in a new provider process as in Terraform
 	updated := p.apply(created.NewState, proposed, newConfig, created.Private)
 	if diff := cmp.Diff(map[string]any{"id": salesID}, p.decodeIdentity(updated.NewIdentity)); diff != "" {
 		t.Errorf("identity after update (-want +got):\n%s", diff)

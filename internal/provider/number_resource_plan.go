@@ -24,6 +24,7 @@ import (
 // which records the number as it is then.
 func (r *numberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	defer r.checkPlannedAssistant(ctx, req, resp)
+	claimOwner(ctx, r.data, numberOwnership, req, resp)
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}

@@ -22,12 +22,12 @@ import (
 
 // Environment variables that stand in for provider arguments.
 const (
-	envAPIKey         = "INTERACTLY_API_KEY"
-	envBaseURL        = "INTERACTLY_BASE_URL"
-	envMaxRetries     = "INTERACTLY_MAX_RETRIES"
-	envRequestTimeout = "INTERACTLY_REQUEST_TIMEOUT"
+	envAPIKey         = interactly.EnvAPIKey
+	envBaseURL        = interactly.EnvBaseURL
+	envMaxRetries     = interactly.EnvMaxRetries
+	envRequestTimeout = interactly.EnvRequestTimeout
 
-	envMaxRequestsPerSecond = "INTERACTLY_MAX_REQUESTS_PER_SECOND"
+	envMaxRequestsPerSecond = interactly.EnvMaxRequestsPerSecond
 )
 
 var (
@@ -135,7 +135,7 @@ func (p *InteractlyProvider) Configure(ctx context.Context, req provider.Configu
 		"max_requests_per_second": settings.MaxRequestsPerSecond,
 	})
 	data := &providerData{client: client, forgotten: p.forgotten, restorePoints: p.restorePoints, reports: newFailureReports(),
-		keySource: apiKeySource(config)}
+		owners: newOwners(), keySource: apiKeySource(config)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data

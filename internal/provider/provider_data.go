@@ -18,6 +18,7 @@ type providerData struct {
 	// found, for the replacement of a tainted adoption.
 	restorePoints *restorePointsSeen
 	reports       *failureReports
+	owners        *owners // which resource adopts each number and assistant
 	// keySource names the setting the API key came from, for messages
 	// that ask the user to check it.
 	keySource string

@@ -137,8 +137,5 @@ func stringSetting(value types.String, env func(string) (string, bool), envName,
 	if !value.IsNull() {
 		return value.ValueString()
 	}
-	if v, ok := env(envName); ok && v != "" {
-		return v
-	}
-	return fallback
+	return interactly.SettingFromEnv(env, envName, fallback)
 }

@@ -61,6 +61,8 @@ type options struct {
 	rateLimitedSizes  []int
 	apiRateLimit      float64
 	rateLimitShapes   []emulator.RateLimitShape
+
+	exportOnly bool
 }
 
 func parseFlags() (options, error) {
@@ -78,6 +80,7 @@ func parseFlags() (options, error) {
 	flag.Float64Var(&o.apiRateLimit, "api-rate-limit", defaultAPIRateLimit, "requests per second the emulator allows in the rate-limited phase")
 	flag.StringVar(&shapes, "rate-limit-shapes", strings.Join(defaultShapes, " "),
 		"space-separated shapes of the emulator's rate limiter (as its -rate-limit-shape takes them), or \"all\" for every kind, headers and Retry-After")
+	flag.BoolVar(&o.exportOnly, "export-only", false, "run only the interactly-export phase, and with -out rewrite only its section")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %v", flag.Args())
@@ -152,7 +155,7 @@ func run() error {
 		return err
 	}
 	timeBinary := filepath.Join(timeDir, "terraform-provider-time")
-	if _, err := os.Stat(timeBinary); err != nil && !opts.rateLimitedOnly {
+	if _, err := os.Stat(timeBinary); err != nil && !opts.rateLimitedOnly && !opts.exportOnly {
 		return fmt.Errorf("no time provider in -time-provider-dir (build it with: GOBIN=$PWD/bin go install github.com/hashicorp/terraform-provider-time@v0.14.2): %w", err)
 	}
 
@@ -188,7 +191,7 @@ func run() error {
 	defer srv.Close()
 
 	watched := map[string]string{providerBinary: provInteractly}
-	if !opts.rateLimitedOnly {
+	if !opts.rateLimitedOnly && !opts.exportOnly {
 		watched[timeBinary] = provTime
 	}
 	procs, err := newProcSampler(50*time.Millisecond, work, opts.cli, watched)
@@ -213,6 +216,9 @@ func run() error {
 	}
 	if opts.rateLimitedOnly {
 		return runRateLimitedOnly(ctx, b, opts, host, started)
+	}
+	if opts.exportOnly {
+		return runExportPhase(ctx, work, opts.rounds, opts.latencies, host, opts.out)
 	}
 	machine := append(slices.Clone(host), describeFloor(timeBinary)...)
 
@@ -252,7 +258,10 @@ func run() error {
 			return err
 		}
 	}
-	return runRateLimitedOnly(ctx, b, opts, host, time.Now())
+	if err := runRateLimitedOnly(ctx, b, opts, host, time.Now()); err != nil {
+		return err
+	}
+	return runExportPhase(ctx, work, opts.rounds, opts.latencies, host, opts.out)
 }
 
 // runRateLimitedOnly runs the rate-limited phase, prints its section and,
