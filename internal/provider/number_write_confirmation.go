@@ -36,7 +36,8 @@ func (r *numberResource) confirmNumberWrite(ctx context.Context, id string, sent
 // error's own remedy does not say.
 func warnWriteMayHaveApplied(ctx context.Context, diags *diag.Diagnostics, summary, what string, err error) {
 	var timedOut *operationTimeout
-	if !mayHaveApplied(err) || !(errors.Is(err, context.Canceled) || errors.As(context.Cause(ctx), &timedOut)) {
+	unanswered := errors.Is(err, context.Canceled) || errors.As(context.Cause(ctx), &timedOut)
+	if !unanswered || !mayHaveApplied(err) {
 		return
 	}
 	diags.AddWarning(summary+": the change may have been applied",

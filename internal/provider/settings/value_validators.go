@@ -19,7 +19,7 @@ import (
 type wholeNumberAtLeast struct{ min int64 }
 
 // WholeAtLeast accepts whole numbers of min or more.
-func WholeAtLeast(min int64) validator.Number { return wholeNumberAtLeast{min: min} }
+func WholeAtLeast(least int64) validator.Number { return wholeNumberAtLeast{min: least} }
 
 func (v wholeNumberAtLeast) Description(context.Context) string {
 	return fmt.Sprintf("must be a whole number, at least %d", v.min)
@@ -71,7 +71,7 @@ func fitsInt64(n *big.Float) bool {
 type decimalAtLeast struct{ min float64 }
 
 // DecimalAtLeast accepts numbers of min or more.
-func DecimalAtLeast(min float64) validator.Float64 { return decimalAtLeast{min: min} }
+func DecimalAtLeast(least float64) validator.Float64 { return decimalAtLeast{min: least} }
 
 func (v decimalAtLeast) Description(context.Context) string {
 	return "must be at least " + strconv.FormatFloat(v.min, 'g', -1, 64)
