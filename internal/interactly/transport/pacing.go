@@ -134,10 +134,10 @@ func (p *Pacer) heldUntil(now time.Time) (time.Time, bool) {
 	if until, full := p.budget.windowFullUntil(now); full {
 		return until, true
 	}
-	if p.budget.inHand() {
+	if p.budget.inHand(now) {
 		return time.Time{}, false
 	}
-	r := p.rate()
+	r := p.rate(now)
 	if r <= 0 || p.lastSend.IsZero() {
 		return time.Time{}, false
 	}
@@ -187,11 +187,14 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 		}
 	}
 	after = max(after, 0) + stragglers
-	before, hadInHand := p.rate(), p.budget.inHand()
+	before, hadInHand := p.rate(now), p.budget.inHand(now)
 	_, wasClosed := p.budget.closedUntil(now)
-	p.budget.observe(now, sentAt, resp.Header, after)
+	refused := resp.StatusCode == http.StatusTooManyRequests
+	if remaining, ok := p.budget.observe(now, sentAt, resp.Header, after); ok {
+		p.budget.weigh(now, sentAt, remaining, refused, p.queued > 0)
+	}
 	accepted := lastSecond(&p.accepted, now)
-	if resp.StatusCode == http.StatusTooManyRequests {
+	if refused {
 		fullSecond := !p.busy.IsZero() && now.Sub(p.busy) >= time.Second
 		saturating := fullSecond && (p.learner.rate == 0 || p.queued > 0)
 		p.learner.refused(now, sentAt, len(sent), len(accepted), saturating)
@@ -202,7 +205,7 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 	// Wake the attempts waiting when the pace sped up, the gate opened or
 	// budget came back in hand; a slower pace they find out when they wake.
 	_, closed := p.budget.closedUntil(now)
-	if p.rate() > before || (wasClosed && !closed) || (!hadInHand && p.budget.inHand()) {
+	if p.rate(now) > before || (wasClosed && !closed) || (!hadInHand && p.budget.inHand(now)) {
 		close(p.changed)
 		p.changed = make(chan struct{})
 	}
@@ -255,16 +258,16 @@ func (p *Pacer) land(sentAt, now time.Time) (earlier int) {
 func (p *Pacer) Rate() float64 {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.rate()
+	return p.rate(time.Now())
 }
 
 // rate is the pace in requests per second, 0 for none: the announced rate
 // when the API announces one, else the learned one.
-func (p *Pacer) rate() float64 {
+func (p *Pacer) rate(now time.Time) float64 {
 	r := p.learner.rate
 	// An API that announces its budget is taken at its word: the learner
 	// serves only APIs that do not.
-	if announced := p.budget.rate(); announced > 0 {
+	if announced := p.budget.pace(now); announced > 0 {
 		r = announced
 	}
 	return r
