@@ -57,6 +57,9 @@ const (
 	// others: its own part of a window may be tiny then, having just
 	// started, and the cuts find the right one sooner from above.
 	firstPart = 0.25
+	// maxFirstPart is the most: the deficit is only a lower bound of the
+	// others' spending, and there is at least one other.
+	maxFirstPart = 0.5
 	// bigShare is how much more than all the others seen together a
 	// process must spend to be cut by bigShareCut.
 	bigShare = 1.5
@@ -82,7 +85,7 @@ func (s *share) of(now time.Time) float64 {
 // requests of the window in which this process sent own.
 func (s *share) othersSeen(now time.Time, own, deficit int) {
 	if !s.shared(now) {
-		s.part = max(firstPart, min(1, float64(own)/float64(own+deficit)))
+		s.part = max(firstPart, min(maxFirstPart, float64(own)/float64(own+deficit)))
 		s.cutAt = now
 	}
 	s.othersAt = now
