@@ -12,7 +12,9 @@
 // an API limit and against 50 requests a second under each shape of rate
 // limiter, and compares each limited apply with its floor;
 // -rate-limited-only runs that phase alone and rewrites only its own
-// section.
+// section. Last, the shared-key phase runs k concurrent applies on one key
+// (and the single-run rows of the limiters); -shared-key-only runs
+// it alone.
 //
 //	go run ./tools/bench -rounds 3 -out BENCHMARKS.md
 //
@@ -61,6 +63,9 @@ type options struct {
 	rateLimitedSizes  []int
 	apiRateLimit      float64
 	rateLimitShapes   []emulator.RateLimitShape
+
+	sharedKeyOnly   bool
+	sharedKeyRounds int
 }
 
 func parseFlags() (options, error) {
@@ -78,6 +83,8 @@ func parseFlags() (options, error) {
 	flag.Float64Var(&o.apiRateLimit, "api-rate-limit", defaultAPIRateLimit, "requests per second the emulator allows in the rate-limited phase")
 	flag.StringVar(&shapes, "rate-limit-shapes", strings.Join(defaultShapes, " "),
 		"space-separated shapes of the emulator's rate limiter (as its -rate-limit-shape takes them), or \"all\" for every kind, headers and Retry-After")
+	flag.BoolVar(&o.sharedKeyOnly, "shared-key-only", false, "run only the shared-key phase (k concurrent applies on one key, and the single-run rows), and with -out rewrite only its section")
+	flag.IntVar(&o.sharedKeyRounds, "shared-key-rounds", 3, "rounds of the shared-key phase")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %v", flag.Args())
@@ -152,7 +159,7 @@ func run() error {
 		return err
 	}
 	timeBinary := filepath.Join(timeDir, "terraform-provider-time")
-	if _, err := os.Stat(timeBinary); err != nil && !opts.rateLimitedOnly {
+	if _, err := os.Stat(timeBinary); err != nil && !opts.rateLimitedOnly && !opts.sharedKeyOnly {
 		return fmt.Errorf("no time provider in -time-provider-dir (build it with: GOBIN=$PWD/bin go install github.com/hashicorp/terraform-provider-time@v0.14.2): %w", err)
 	}
 
@@ -188,7 +195,7 @@ func run() error {
 	defer srv.Close()
 
 	watched := map[string]string{providerBinary: provInteractly}
-	if !opts.rateLimitedOnly {
+	if !opts.rateLimitedOnly && !opts.sharedKeyOnly {
 		watched[timeBinary] = provTime
 	}
 	procs, err := newProcSampler(50*time.Millisecond, work, opts.cli, watched)
@@ -213,6 +220,9 @@ func run() error {
 	}
 	if opts.rateLimitedOnly {
 		return runRateLimitedOnly(ctx, b, opts, host, started)
+	}
+	if opts.sharedKeyOnly {
+		return runSharedKeyOnly(ctx, b, opts, host, started)
 	}
 	machine := append(slices.Clone(host), describeFloor(timeBinary)...)
 
@@ -252,7 +262,10 @@ func run() error {
 			return err
 		}
 	}
-	return runRateLimitedOnly(ctx, b, opts, host, time.Now())
+	if err := runRateLimitedOnly(ctx, b, opts, host, time.Now()); err != nil {
+		return err
+	}
+	return runSharedKeyOnly(ctx, b, opts, host, time.Now())
 }
 
 // runRateLimitedOnly runs the rate-limited phase, prints its section and,
