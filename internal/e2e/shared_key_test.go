@@ -81,7 +81,7 @@ func TestAccTwoRunsShareAKey(t *testing.T) {
 			if got := statuses[http.StatusOK]; got < 2*perRun {
 				t.Errorf("%d requests accepted; want at least one per number, %d", got, 2*perRun)
 			}
-			t.Log(fmt.Sprintf("answers by status: %v", statuses))
+			t.Logf("answers by status: %v", statuses)
 		})
 	}
 }
