@@ -22,11 +22,17 @@ import (
 //     seconds), counting the client's own sends. Whatever the limiter
 //     counts, a fixed window or a sliding one, this never exceeds it;
 //   - the budget in hand: while the remaining count is not spent, an
-//     attempt goes at once. So a fresh window's budget, or the tokens a
-//     bucket saved up, are used rather than spread thin;
+//     attempt goes at once, up to inHandPart of it before the next answer.
+//     So a fresh window's budget, or the tokens a bucket saved up, are used
+//     rather than spread thin, and the answers show another process
+//     spending the same budget before both have spent it twice over;
 //   - the pace: once it is spent and the reset is near, attempts go evenly
 //     at announcedShare of the limit over its window, the rate a token
 //     bucket refills at and at which a window's slots come free.
+//
+// While other processes are seen spending the key (share,
+// pacing_share.go), there is no budget in hand, and the window and the pace
+// are this process's part of the limit.
 //
 // Reset counts whole seconds, so it may announce a reset up to a second
 // late. A reset within the next second is as near as the header can say,
