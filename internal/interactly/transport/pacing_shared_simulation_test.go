@@ -105,3 +105,35 @@ func TestPacersOfSeveralRunsShareTheKeysLimit(t *testing.T) {
 		}
 	}
 }
+
+// A run left alone on the key climbs back to the limit: once the other run
+// has finished, nothing refuses it any more, and it keeps probing upwards
+// instead of staying at the part it had while they shared.
+func TestPacerLeftAloneClimbsBackToTheLimit(t *testing.T) {
+	t.Parallel()
+	for _, shape := range sharedShapes() {
+		t.Run(shape.String(), func(t *testing.T) {
+			t.Parallel()
+			synctest.Test(t, func(t *testing.T) {
+				lim := emulator.NewRateLimiter(sharedLimit, shape)
+				var short, long simResult
+				var wg sync.WaitGroup
+				wg.Go(func() { short = simulate(t, NewPacer(0), lim, 100) })
+				wg.Go(func() { long = simulate(t, NewPacer(0), lim, 500) })
+				wg.Wait()
+				// From a few seconds after the short run ended, for as long
+				// as the long one still ran at full demand.
+				from := short.elapsed + 8*time.Second
+				to := long.elapsed - 2*time.Second
+				if to-from < 4*time.Second {
+					t.Fatalf("the long run ended %v after the short one; the test needs it to run longer", long.elapsed-short.elapsed)
+				}
+				rate := float64(between(long.accepted, from, to)) / (to - from).Seconds()
+				if rate < 0.85*sharedLimit {
+					t.Errorf("alone from %v to %v, accepted %.1f requests a second; want at least 85%% of the limit of %d", from, to, rate, sharedLimit)
+				}
+				t.Logf("short run %v, long run %v, %.1f/s alone", short.elapsed.Round(time.Millisecond), long.elapsed.Round(time.Millisecond), rate)
+			})
+		})
+	}
+}
