@@ -209,7 +209,7 @@ func (p *Pacer) awaitFirstAnswer(ctx context.Context) error {
 // Answered records the answer to an attempt sent at sentAt: what its
 // rate-limit headers say, and whether it was refused for rate (429). It
 // returns the change of the pace this answer made, when the pace moved by
-// rateNews or more since the last change reported (or other processes came
+// rateNewsPart or more since the last change reported (or other processes came
 // or went); nil otherwise.
 func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) *RateChange {
 	p.mu.Lock()
@@ -256,7 +256,7 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) *RateChange {
 	return p.rateNews(now)
 }
 
-// rateNews is how far the pace must move, as a part of the last one
+// rateNewsPart is how far the pace must move, as a part of the last one
 // reported, to be reported again.
 const rateNewsPart = 0.1
 
