@@ -2,6 +2,7 @@ package interactly_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -84,5 +85,29 @@ func TestGiveUpIsLogged(t *testing.T) {
 	f := logger.Find(t, "API call gave up")
 	if f["attempts"] != 2 || f["http_method"] != "GET" {
 		t.Errorf("the give-up was logged as %v; want 2 attempts of the GET", f)
+	}
+}
+
+// The rate a 429's error offers for advice is one the API accepted: none
+// when it accepted nothing, the pace once it accepted requests lately.
+func TestRefusalNamesARateOnlyWhenOneWasObserved(t *testing.T) {
+	t.Parallel()
+	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRetries = 0 })
+	emu.AddFault(emulator.Fault{Method: "GET", Status: 429, RetryAfter: "0", Times: 1})
+	_, err := client.ListNumbers(context.Background(), "")
+	var apiErr *interactly.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 429 {
+		t.Fatalf("want a 429, got %v", err)
+	}
+	if apiErr.PacedRate != 0 {
+		t.Errorf("after 429s alone the error offers %v requests a second as the rate the API accepted; want none", apiErr.PacedRate)
+	}
+	if _, err := client.ListNumbers(context.Background(), ""); err != nil {
+		t.Fatal(err)
+	}
+	emu.AddFault(emulator.Fault{Method: "GET", Status: 429, RetryAfter: "0", Times: 1})
+	_, err = client.ListNumbers(context.Background(), "")
+	if !errors.As(err, &apiErr) || apiErr.PacedRate <= 0 {
+		t.Errorf("after an accepted request and a 429, the error offers rate %v; want the pace", apiErr.PacedRate)
 	}
 }
