@@ -10,7 +10,10 @@ import (
 // and run, the table of medians, and the targets as one line naming those
 // missed. The breakdowns (where the time goes, scaling, every round) are
 // printed by the run only; history stays in git.
-func compactSection(section string) string {
+//
+// machineDescribed drops the lines about the machine that the first section
+// already gave, keeping the date, the load and the run.
+func compactSection(section string, machineDescribed bool) string {
 	var kept []string
 	for i, block := range strings.Split(section, "\n### ") {
 		heading, _, _ := strings.Cut(block, "\n")
@@ -19,6 +22,8 @@ func compactSection(section string) string {
 		}
 		block, _, _ = strings.Cut(block, "<details>")
 		switch {
+		case strings.HasPrefix(heading, "Machine and run") && machineDescribed:
+			kept = append(kept, strings.TrimRight(runLines(block), "\n"))
 		case i == 0, strings.HasPrefix(heading, "Machine and run"), strings.HasPrefix(heading, "Medians of"), strings.HasPrefix(heading, "One round"):
 			kept = append(kept, strings.TrimRight(block, "\n"))
 		case strings.HasPrefix(heading, "Targets"):
@@ -50,4 +55,16 @@ func targetsLine(block string) string {
 		text += " Missed: " + strings.Join(missed, "; ") + "."
 	}
 	return text
+}
+
+// runLines keeps, of a machine block, its heading and the lines that
+// change from run to run.
+func runLines(block string) string {
+	var kept []string
+	for line := range strings.SplitSeq(block, "\n") {
+		if !strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "- Date:") || strings.HasPrefix(line, "- Load average") || strings.HasPrefix(line, "- Run:") {
+			kept = append(kept, line)
+		}
+	}
+	return strings.Join(kept, "\n")
 }

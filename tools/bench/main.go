@@ -258,7 +258,7 @@ func run() error {
 	section := rep.render()
 	fmt.Print(section)
 	if opts.out != "" {
-		if err := writeSection(opts.out, beginMarker, endMarker, compactSection(section)); err != nil {
+		if err := writeSection(opts.out, beginMarker, endMarker, compactSection(section, false)); err != nil {
 			return err
 		}
 	}
@@ -281,7 +281,7 @@ func runRateLimitedOnly(ctx context.Context, b *bench, opts options, host []stri
 	if opts.out == "" {
 		return nil
 	}
-	return writeSection(opts.out, rateLimitedBegin, rateLimitedEnd, compactSection(section))
+	return writeSection(opts.out, rateLimitedBegin, rateLimitedEnd, compactSection(section, true))
 }
 
 // writeSection rewrites the generated section of path, creating the file if
