@@ -3,11 +3,12 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/interactly/terraform-provider-interactly/internal/provider"
 )
@@ -23,10 +24,16 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "start the provider for use with debuggers such as delve")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/interactly/interactly",
-		Debug:   debug,
-	})
+	// providerserver.Serve, with the protocol server wrapped so that each
+	// operation that waited for the API sums its waits up in the log.
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	serve := providerserver.NewProtocol6(provider.New(version)())
+	err := tf6server.Serve("registry.terraform.io/interactly/interactly", func() tfprotov6.ProviderServer {
+		return provider.WithWaitSummaries(serve())
+	}, opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

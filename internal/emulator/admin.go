@@ -3,6 +3,7 @@ package emulator
 import (
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -11,10 +12,21 @@ import (
 // key and bypass counting, faults, latency and the rate limit, so that
 // observing the emulator does not change what it observes.
 
-// getCounts answers GET /_emulator/counts with the counts as a JSON object.
+// getCounts answers GET /_emulator/counts with the counts as a JSON object:
+// the requests per route, and the answers per status under "status 429"
+// and the like ("status 0" for requests never answered), so that a client
+// outside the process can tell how many were refused.
 func (s *Server) getCounts(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, s.Counts())
+	counts := s.Counts()
+	for status, n := range s.StatusCounts() {
+		counts[statusCountKey(status)] = n
+	}
+	writeJSON(w, http.StatusOK, counts)
 }
+
+// statusCountKey is the key of the answers with this status in the counts
+// route's object.
+func statusCountKey(status int) string { return "status " + strconv.Itoa(status) }
 
 // resetCounts answers POST /_emulator/counts/reset.
 func (s *Server) resetCounts(w http.ResponseWriter, _ *http.Request) {

@@ -38,8 +38,12 @@ func TestCounts(t *testing.T) {
 	}
 	var served map[string]int
 	c.do("GET", "/_emulator/counts", "").decode(t, &served)
-	if !maps.Equal(served, want) {
-		t.Errorf("GET /_emulator/counts = %v, want %v", served, want)
+	wantServed := maps.Clone(want)
+	for status, n := range srv.StatusCounts() {
+		wantServed[statusCountKey(status)] = n
+	}
+	if wantServed["status 401"] != 1 || wantServed["status 404"] != 1 || !maps.Equal(served, wantServed) {
+		t.Errorf("GET /_emulator/counts = %v, want %v with one 401 and one 404", served, wantServed)
 	}
 
 	// Counts returns a copy.

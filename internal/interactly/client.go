@@ -165,11 +165,14 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 		return down
 	}
 	call := transport.NewCall(req.method, c.policy, c.pacer)
+	call.Observe(callObserver{logger: c.logger, method: req.method, path: req.path})
 	ctx = logContext(transport.WithCall(ctx, call), c.logger)
 	// fail reports a call that got no usable answer.
 	fail := func(err error) error {
-		return &RequestError{Method: req.method, Path: req.path, Attempts: call.Attempts(),
+		failed := &RequestError{Method: req.method, Path: req.path, Attempts: call.Attempts(),
 			RateRefusals: call.RateRefusals(), NotApplied: !call.MayHaveActed(), Err: err}
+		c.logGiveUp(ctx, req.method, req.path, call.Attempts(), failed)
+		return failed
 	}
 	var rawBody any = payload
 	if req.upload != nil {
@@ -211,14 +214,14 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 	if err := call.BeforeAttempt(httpReq.Request); err != nil {
 		return fail(err)
 	}
-	resp, err := c.retrying(call).Do(httpReq)
+	resp, err := c.retrying(ctx, call).Do(httpReq)
 	if err != nil {
 		return c.noteReach(ctx, call, fail(c.redactErr(err)))
 	}
 	_ = c.noteReach(ctx, call, nil)
 	resp.Body.Close() // read and closed by the handler already; this is a no-op
 	if status < 200 || status > 299 {
-		return &APIError{
+		failed := &APIError{
 			Method:       req.method,
 			Path:         req.path,
 			StatusCode:   status,
@@ -228,19 +231,21 @@ func (c *Client) do(ctx context.Context, req request, decode func(body []byte) e
 			NotApplied:   !call.MayHaveActed(),
 			PacedRate:    c.pacedRate(status),
 		}
+		c.logGiveUp(ctx, req.method, req.path, call.Attempts(), failed)
+		return failed
 	}
 	return nil
 }
 
 // retrying returns a retryablehttp client for one call, with call's hooks.
 // A new value per call is cheap: the connection pool lives in httpClient.
-func (c *Client) retrying(call *transport.Call) *retryablehttp.Client {
+func (c *Client) retrying(ctx context.Context, call *transport.Call) *retryablehttp.Client {
 	return &retryablehttp.Client{
 		HTTPClient:   c.httpClient,
 		Logger:       nil, // every attempt is logged by loggingTransport instead
 		RetryWaitMin: c.policy.WaitMin,
 		RetryWaitMax: c.policy.WaitMax,
-		RetryMax:     call.RetryMax(),
+		RetryMax:     call.RetryMax(ctx),
 		CheckRetry:   call.CheckRetry,
 		Backoff:      call.Backoff,
 		PrepareRetry: call.BeforeAttempt,

@@ -30,6 +30,9 @@ func TestEveryAttemptIsLoggedWithoutTheKey(t *testing.T) {
 		}
 		switch line.Level {
 		case "DEBUG":
+			if line.Msg != "API request" {
+				continue // the waits between attempts have lines of their own
+			}
 			debug = append(debug, line)
 			if _, ok := line.Fields["http_response_body"]; ok {
 				t.Errorf("a DEBUG line holds a body: %v", line.Fields)

@@ -39,6 +39,12 @@ type writeBreaker struct {
 func (c *Client) write(ctx context.Context, send func() error) error {
 	probe, refused := c.writes.admit(c.now())
 	if refused != nil {
+		transport.AddBreaker(ctx)
+		c.logger.Debug(ctx, "API write held back by the write breaker", map[string]any{
+			"wait_reason":      string(transport.WaitBreaker),
+			"failures":         refused.Failures,
+			"suspended_for_ms": time.Until(refused.until).Milliseconds(),
+		})
 		return refused
 	}
 	err := send()

@@ -37,6 +37,10 @@ func (l tfLogger) CallContext(ctx context.Context) context.Context {
 	}
 	ctx = tflog.NewSubsystem(ctx, logSubsystem,
 		tflog.WithLevelFromEnv("TF_LOG_PROVIDER", "INTERACTLY", "API"),
+		// The fields the framework set on the request's root logger
+		// (tf_req_id, tf_resource_type, tf_rpc), so that every API
+		// line names the Terraform request and resource type it serves.
+		tflog.WithRootFields(),
 		// Report the client's call site, not this adapter.
 		tflog.WithAdditionalLocationOffset(1))
 	if l.apiKey != "" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 )
 
@@ -45,5 +46,28 @@ func TestTFLoggerBuildsTheSubsystemOncePerCall(t *testing.T) {
 	// Another key's logger does not take this context as its own.
 	if other := newTFLogger("sk-other-key").CallContext(prepared); other == prepared {
 		t.Error("a logger of another key reused a context masked for a different key")
+	}
+}
+
+// Every API line carries the fields of the Terraform request it serves,
+// which the framework sets on the root logger of the request's context.
+func TestTFLoggerLinesCarryTheTerraformRequestsFields(t *testing.T) {
+	t.Setenv("TF_LOG_PROVIDER_INTERACTLY_API", "DEBUG")
+	var out bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &out)
+	ctx = tflog.SetField(ctx, "tf_req_id", "req-1")
+	ctx = tflog.SetField(ctx, "tf_resource_type", "interactly_number")
+	logger := newTFLogger(testAPIKey)
+	logger.Debug(logger.CallContext(ctx), "API request", map[string]any{"http_status": 200})
+
+	lines, err := tflogtest.MultilineJSONDecode(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 1 {
+		t.Fatalf("%d log lines, want 1: %v", len(lines), lines)
+	}
+	if lines[0]["tf_req_id"] != "req-1" || lines[0]["tf_resource_type"] != "interactly_number" {
+		t.Errorf("the API line lacks the request's fields: %v", lines[0])
 	}
 }

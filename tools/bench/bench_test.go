@@ -242,3 +242,27 @@ func TestSectionsAreRewrittenApart(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// The file gets the machine, the medians and the targets as one line; the
+// breakdowns are printed only.
+func TestCompactSection(t *testing.T) {
+	section := "<!-- generated -->\n\n### Machine and run\n\n- Date: today\n\n### Medians of 3 rounds\n\n| a |\n|---|\n| 1 |\n\n" +
+		"### Where the time goes (medians)\n\n| cpu |\n\n### Targets\n\n| target | measured | result |\n|---|---|---|\n" +
+		"| fast | 1.1 | PASS |\n| slow | 2.0 | **MISS** |\n\n<details><summary>rounds</summary>\n\n| r |\n</details>\n"
+	got := compactSection(section, false)
+	for _, want := range []string{"- Date: today", "| 1 |", "**Targets**: 1 of 2 met. Missed: slow (2.0)."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("compact section lacks %q:\n%s", want, got)
+		}
+	}
+	for _, gone := range []string{"cpu", "<details>", "| fast |"} {
+		if strings.Contains(got, gone) {
+			t.Errorf("compact section keeps %q:\n%s", gone, got)
+		}
+	}
+	// A later section leaves the machine to the first one.
+	later := compactSection(strings.Replace(section, "- Date: today\n", "- Date: today\n- CPU: 2 × fast\n- Run: 1 round\n", 1), true)
+	if strings.Contains(later, "CPU") || !strings.Contains(later, "- Run: 1 round") || !strings.Contains(later, "- Date: today") {
+		t.Errorf("a later section's machine block:\n%s", later)
+	}
+}

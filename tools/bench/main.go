@@ -12,7 +12,9 @@
 // an API limit and against 50 requests a second under each shape of rate
 // limiter, and compares each limited apply with its floor;
 // -rate-limited-only runs that phase alone and rewrites only its own
-// section.
+// section. Last, the shared-key phase runs k concurrent applies on one key
+// (and the single-run rows of the limiters); -shared-key-only runs
+// it alone.
 //
 //	go run ./tools/bench -rounds 3 -out BENCHMARKS.md
 //
@@ -62,7 +64,9 @@ type options struct {
 	apiRateLimit      float64
 	rateLimitShapes   []emulator.RateLimitShape
 
-	exportOnly bool
+	exportOnly      bool
+	sharedKeyOnly   bool
+	sharedKeyRounds int
 }
 
 func parseFlags() (options, error) {
@@ -81,6 +85,8 @@ func parseFlags() (options, error) {
 	flag.StringVar(&shapes, "rate-limit-shapes", strings.Join(defaultShapes, " "),
 		"space-separated shapes of the emulator's rate limiter (as its -rate-limit-shape takes them), or \"all\" for every kind, headers and Retry-After")
 	flag.BoolVar(&o.exportOnly, "export-only", false, "run only the interactly-export phase, and with -out rewrite only its section")
+	flag.BoolVar(&o.sharedKeyOnly, "shared-key-only", false, "run only the shared-key phase (k concurrent applies on one key, and the single-run rows), and with -out rewrite only its section")
+	flag.IntVar(&o.sharedKeyRounds, "shared-key-rounds", 3, "rounds of the shared-key phase")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %v", flag.Args())
@@ -155,7 +161,7 @@ func run() error {
 		return err
 	}
 	timeBinary := filepath.Join(timeDir, "terraform-provider-time")
-	if _, err := os.Stat(timeBinary); err != nil && !opts.rateLimitedOnly && !opts.exportOnly {
+	if _, err := os.Stat(timeBinary); err != nil && !opts.rateLimitedOnly && !opts.exportOnly && !opts.sharedKeyOnly {
 		return fmt.Errorf("no time provider in -time-provider-dir (build it with: GOBIN=$PWD/bin go install github.com/hashicorp/terraform-provider-time@v0.14.2): %w", err)
 	}
 
@@ -191,7 +197,7 @@ func run() error {
 	defer srv.Close()
 
 	watched := map[string]string{providerBinary: provInteractly}
-	if !opts.rateLimitedOnly && !opts.exportOnly {
+	if !opts.rateLimitedOnly && !opts.exportOnly && !opts.sharedKeyOnly {
 		watched[timeBinary] = provTime
 	}
 	procs, err := newProcSampler(50*time.Millisecond, work, opts.cli, watched)
@@ -219,6 +225,9 @@ func run() error {
 	}
 	if opts.exportOnly {
 		return runExportPhase(ctx, work, opts.rounds, opts.latencies, host, opts.out)
+	}
+	if opts.sharedKeyOnly {
+		return runSharedKeyOnly(ctx, b, opts, host, started)
 	}
 	machine := append(slices.Clone(host), describeFloor(timeBinary)...)
 
@@ -254,11 +263,14 @@ func run() error {
 	section := rep.render()
 	fmt.Print(section)
 	if opts.out != "" {
-		if err := writeSection(opts.out, beginMarker, endMarker, section); err != nil {
+		if err := writeSection(opts.out, beginMarker, endMarker, compactSection(section, false)); err != nil {
 			return err
 		}
 	}
 	if err := runRateLimitedOnly(ctx, b, opts, host, time.Now()); err != nil {
+		return err
+	}
+	if err := runSharedKeyOnly(ctx, b, opts, host, time.Now()); err != nil {
 		return err
 	}
 	return runExportPhase(ctx, work, opts.rounds, opts.latencies, host, opts.out)
@@ -277,7 +289,7 @@ func runRateLimitedOnly(ctx context.Context, b *bench, opts options, host []stri
 	if opts.out == "" {
 		return nil
 	}
-	return writeSection(opts.out, rateLimitedBegin, rateLimitedEnd, section)
+	return writeSection(opts.out, rateLimitedBegin, rateLimitedEnd, compactSection(section, true))
 }
 
 // writeSection rewrites the generated section of path, creating the file if

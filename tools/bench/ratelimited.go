@@ -151,11 +151,7 @@ func (b *bench) applyUnderLimit(ctx context.Context, round, n int, limit float64
 	}
 	defer os.RemoveAll(dir)
 	ws.Env = []string{"INTERACTLY_API_KEY=" + b.apiKey, "INTERACTLY_BASE_URL=http://" + ln.Addr().String()}
-	yes := true
-	specs := make([]tfconfig.NumberSpec, n)
-	for i, num := range seed.Numbers {
-		specs[i] = tfconfig.NumberSpec{Key: num.ID, Number: num.Number, Assistant: "asst-2", Inbound: &yes, Outbound: &yes}
-	}
+	specs := numberSpecs(seed.Numbers)
 	if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(specs)); err != nil {
 		return rateSample{}, err
 	}

@@ -29,6 +29,7 @@ type Call struct {
 	policy     Policy
 	pacer      *Pacer
 	idempotent bool
+	observer   Observer // nil for none
 
 	attempts atomic.Int64
 	// Only retryablehttp's loop touches these, one hook at a time.
@@ -64,17 +65,24 @@ func (c *Call) Attempts() int {
 	return int(c.attempts.Load())
 }
 
-// RetryMax is the retryablehttp.Client.RetryMax that lets CheckRetry, which
-// keeps a budget per kind of failure, have the last word.
-func (c *Call) RetryMax() int { return c.policy.MaxRetries + maxRefusals }
+// Observe has o told of the call's waits and of the pace's changes its
+// answers make. Call it before the first attempt.
+func (c *Call) Observe(o Observer) { c.observer = o }
 
 // BeforeAttempt waits for the pacer and counts the attempt. Call it before
 // the first attempt; as retryablehttp's PrepareRetry it runs before every
 // other one, after the backoff and outside the attempt's time limit.
 func (c *Call) BeforeAttempt(req *http.Request) error {
-	sentAt, err := c.pacer.Wait(req.Context())
+	ctx := req.Context()
+	sentAt, waits, err := c.pacer.WaitTurn(ctx)
+	for _, w := range waits {
+		addWait(ctx, w)
+		if c.observer != nil {
+			c.observer.Waited(ctx, w)
+		}
+	}
 	if err != nil {
-		return turnBeyondDeadline(req.Context(), err)
+		return turnBeyondDeadline(ctx, err)
 	}
 	c.sentAt = sentAt
 	c.reported = false

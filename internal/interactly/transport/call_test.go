@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+	"time"
 )
 
 // A nil Call, as a context without one gives, has made no attempts; a
@@ -15,8 +16,40 @@ func TestCallCounts(t *testing.T) {
 		t.Errorf("attempts of no call = %d, want 0", got)
 	}
 	c := NewCall(http.MethodGet, Policy{MaxRetries: 3}, NewPacer(0))
-	if got := c.RetryMax(); got != 3+maxRefusals {
-		t.Errorf("RetryMax = %d, want %d", got, 3+maxRefusals)
+	if got := c.RetryMax(context.Background()); got != 3+maxRefusals {
+		t.Errorf("RetryMax without a deadline = %d, want %d", got, 3+maxRefusals)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if got := c.RetryMax(ctx); got < 1000 {
+		t.Errorf("RetryMax with a deadline = %d; want no bound short of the deadline", got)
+	}
+}
+
+// With a deadline, a call retries 429s past maxRefusals: the deadline is
+// the bound, and a key shared with other runs may refuse for a while and
+// still accept in time. Without one, maxRefusals stops an API that refuses
+// forever.
+func TestCallRetriesRefusalsUntilItsDeadline(t *testing.T) {
+	t.Parallel()
+	refused := &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{"Retry-After": {"1"}}}
+	count := func(ctx context.Context) int {
+		c := NewCall(http.MethodPut, Policy{MaxRetries: 3}, NewPacer(0))
+		for n := 0; n < 100; n++ {
+			c.reported = true // the pacer is not under test
+			if retry, _ := c.CheckRetry(ctx, refused, nil); !retry {
+				return n
+			}
+		}
+		return 100
+	}
+	if got := count(context.Background()); got != maxRefusals {
+		t.Errorf("without a deadline, %d refusals retried; want %d", got, maxRefusals)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	if got := count(ctx); got != 100 {
+		t.Errorf("with an hour left, only %d refusals retried; want every one", got)
 	}
 }
 

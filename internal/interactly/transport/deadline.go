@@ -48,13 +48,11 @@ func (c *Call) planWait(ctx context.Context, resp *http.Response) (bool, error) 
 	wait := c.Backoff(c.policy.WaitMin, c.policy.WaitMax, 0, resp)
 	c.planned = &wait
 	deadline, ok := ctx.Deadline()
-	if !ok {
+	if !ok || wait < time.Until(deadline) {
+		c.waiting(ctx, wait, resp)
 		return true, nil
 	}
 	left := time.Until(deadline)
-	if wait < left {
-		return true, nil
-	}
 	c.planned = nil
 	beyond := &WaitBeyondDeadlineError{Wait: wait, Left: max(left, 0), Deadline: deadline}
 	if resp != nil {
@@ -62,6 +60,21 @@ func (c *Call) planWait(ctx context.Context, resp *http.Response) (bool, error) 
 		_, beyond.RetryAfter = RetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	}
 	return false, beyond
+}
+
+// waiting tells the observer and the tally of a wait before a retry, as it
+// starts: a long Retry-After is then in the log when it begins.
+func (c *Call) waiting(ctx context.Context, wait time.Duration, resp *http.Response) {
+	w := Wait{Reason: WaitBackoff, Length: wait}
+	if resp != nil {
+		if _, named := RetryAfter(resp.Header.Get("Retry-After"), time.Now()); named {
+			w.Reason = WaitRetryAfter
+		}
+	}
+	addWait(ctx, w)
+	if c.observer != nil {
+		c.observer.Waiting(ctx, w)
+	}
 }
 
 // turnBeyondDeadline reports a pacer that refused to wait for an attempt's

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"math"
 	"net/http"
 	"sync"
 	"time"
@@ -40,6 +41,10 @@ type Pacer struct {
 	heardOne bool
 	queued   int         // attempts waiting for the pace
 	inFlight []time.Time // send times of the attempts let through and not yet answered, oldest first
+
+	reported       float64   // the pace last reported as a RateChange
+	reportedShared bool      // whether others were seen when it was
+	lastAccepted   time.Time // when the API last answered other than 429
 }
 
 // firstAnswerWait bounds how long attempts wait for the process's first
@@ -81,23 +86,49 @@ func (p *Pacer) tightenCap(maxPerSecond float64) {
 // was let through. It runs before the attempt's time limit starts, so waiting
 // here never makes an attempt time out.
 func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
-	if err := p.awaitFirstAnswer(ctx); err != nil {
-		return time.Time{}, err
+	at, _, err := p.WaitTurn(ctx)
+	return at, err
+}
+
+// WaitTurn is Wait that also tells what the attempt waited for, and how
+// long, each reason once.
+func (p *Pacer) WaitTurn(ctx context.Context) (time.Time, []Wait, error) {
+	var waits []Wait
+	waited := func(reason WaitReason, since time.Time) {
+		// Under a millisecond the attempt did not wait: the call took
+		// that long.
+		if d := time.Since(since); d >= time.Millisecond {
+			waits = append(waits, Wait{Reason: reason, Length: d})
+		}
 	}
+	start := time.Now()
+	if err := p.awaitFirstAnswer(ctx); err != nil {
+		return time.Time{}, waits, err
+	}
+	waited(WaitFirstAnswer, start)
 	p.mu.Lock()
 	limiter := p.cap
 	p.mu.Unlock()
 	if limiter != nil {
+		start := time.Now()
 		if err := limiter.Wait(ctx); err != nil {
-			return time.Time{}, err
+			return time.Time{}, waits, err
 		}
+		waited(WaitCap, start)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	held := map[WaitReason]time.Duration{}
+	var order []WaitReason
+	defer func() {
+		for _, reason := range order {
+			waits = append(waits, Wait{Reason: reason, Length: held[reason]})
+		}
+	}()
 	for {
 		now := time.Now()
-		until, held := p.heldUntil(now)
-		if !held {
+		until, reason, isHeld := p.heldUntil(now)
+		if !isHeld {
 			if len(lastSecond(&p.sent, now)) == 0 {
 				p.busy = now
 			}
@@ -105,7 +136,7 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 			p.inFlight = append(p.inFlight, now)
 			p.lastSend = now
 			p.budget.spend(now)
-			return now, nil
+			return now, waits, nil
 		}
 		changed := p.changed
 		p.queued++
@@ -113,36 +144,45 @@ func (p *Pacer) Wait(ctx context.Context) (time.Time, error) {
 		err := sleepUnless(ctx, until.Sub(now), changed)
 		p.mu.Lock()
 		p.queued--
+		if _, seen := held[reason]; !seen {
+			order = append(order, reason)
+		}
+		held[reason] += time.Since(now)
 		if err != nil {
-			return time.Time{}, err
+			return time.Time{}, waits, err
 		}
 	}
 }
 
 // heldUntil reports whether an attempt must wait at now and, if so, until
-// when: what the API announced decides (see budget), else the learned pace.
+// when and why: what the API announced decides (see budget), else the
+// learned pace.
 //
 // The pace is kept here rather than in a golang.org/x/time/rate limiter: a
 // reservation there keeps its place when the rate changes, so attempts
 // queued while the rate was low (just after a refusal) would go on at that
 // rate for as many intervals as there are attempts queued, however fast the
 // rate grows.
-func (p *Pacer) heldUntil(now time.Time) (time.Time, bool) {
+func (p *Pacer) heldUntil(now time.Time) (time.Time, WaitReason, bool) {
 	if until, closed := p.budget.closedUntil(now); closed {
-		return until, true
+		return until, WaitBudget, true
 	}
 	if until, full := p.budget.windowFullUntil(now); full {
-		return until, true
+		return until, WaitBudget, true
 	}
-	if p.budget.inHand() {
-		return time.Time{}, false
+	if p.budget.inHand(now) {
+		return time.Time{}, "", false
 	}
-	r := p.rate()
+	r := p.rate(now)
 	if r <= 0 || p.lastSend.IsZero() {
-		return time.Time{}, false
+		return time.Time{}, "", false
+	}
+	reason := WaitPacing
+	if p.budget.pace(now) > 0 {
+		reason = WaitBudget
 	}
 	next := p.lastSend.Add(time.Duration(float64(time.Second) / r))
-	return next, now.Before(next)
+	return next, reason, now.Before(next)
 }
 
 // awaitFirstAnswer lets the process's first attempt through at once and
@@ -167,10 +207,14 @@ func (p *Pacer) awaitFirstAnswer(ctx context.Context) error {
 }
 
 // Answered records the answer to an attempt sent at sentAt: what its
-// rate-limit headers say, and whether it was refused for rate (429).
-func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
+// rate-limit headers say, and whether it was refused for rate (429). It
+// returns the change of the pace this answer made, when the pace moved by
+// rateNewsPart or more since the last change reported (or other processes came
+// or went); nil otherwise.
+func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) *RateChange {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	defer p.noteAccepted(resp.StatusCode)
 	p.hear()
 	now := time.Now()
 	sent := lastSecond(&p.sent, now)
@@ -187,11 +231,14 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 		}
 	}
 	after = max(after, 0) + stragglers
-	before, hadInHand := p.rate(), p.budget.inHand()
+	before, hadInHand := p.rate(now), p.budget.inHand(now)
 	_, wasClosed := p.budget.closedUntil(now)
-	p.budget.observe(now, sentAt, resp.Header, after)
+	refused := resp.StatusCode == http.StatusTooManyRequests
+	if remaining, ok := p.budget.observe(now, sentAt, resp.Header, after); ok {
+		p.budget.weigh(now, sentAt, remaining, refused, p.queued > 0)
+	}
 	accepted := lastSecond(&p.accepted, now)
-	if resp.StatusCode == http.StatusTooManyRequests {
+	if refused {
 		fullSecond := !p.busy.IsZero() && now.Sub(p.busy) >= time.Second
 		saturating := fullSecond && (p.learner.rate == 0 || p.queued > 0)
 		p.learner.refused(now, sentAt, len(sent), len(accepted), saturating)
@@ -202,10 +249,50 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) {
 	// Wake the attempts waiting when the pace sped up, the gate opened or
 	// budget came back in hand; a slower pace they find out when they wake.
 	_, closed := p.budget.closedUntil(now)
-	if p.rate() > before || (wasClosed && !closed) || (!hadInHand && p.budget.inHand()) {
+	if p.rate(now) > before || (wasClosed && !closed) || (!hadInHand && p.budget.inHand(now)) {
 		close(p.changed)
 		p.changed = make(chan struct{})
 	}
+	return p.rateNews(now)
+}
+
+// rateNewsPart is how far the pace must move, as a part of the last one
+// reported, to be reported again.
+const rateNewsPart = 0.1
+
+// rateNews returns the change of the pace since the last one reported, if
+// it is news, and takes it as reported.
+func (p *Pacer) rateNews(now time.Time) *RateChange {
+	r, shared := p.rate(now), p.budget.share.shared(now)
+	from := p.reported
+	moved := r != from && (from == 0 || r == 0 || math.Abs(r-from) >= rateNewsPart*from)
+	if !moved && shared == p.reportedShared {
+		return nil
+	}
+	p.reported, p.reportedShared = r, shared
+	return &RateChange{From: from, To: r, Shared: shared}
+}
+
+// noteAccepted records when the API last accepted a request.
+func (p *Pacer) noteAccepted(status int) {
+	if status != http.StatusTooManyRequests {
+		p.lastAccepted = time.Now()
+	}
+}
+
+// ObservedRate is the pace the pacer holds to, when it comes from what the
+// API accepted lately: the rate it announces, or the rate learned from its
+// 429s while it still accepted some requests within trustFor. 0 when the API
+// accepted nothing lately (after a storm of 429s the pace is a floor the
+// pacer fell to, not a rate the API accepted), and while it refused none.
+func (p *Pacer) ObservedRate() float64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if p.lastAccepted.IsZero() || now.Sub(p.lastAccepted) > trustFor {
+		return 0
+	}
+	return p.rate(now)
 }
 
 // Unanswered records that the attempt sent at sentAt got no answer (a
@@ -255,16 +342,16 @@ func (p *Pacer) land(sentAt, now time.Time) (earlier int) {
 func (p *Pacer) Rate() float64 {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.rate()
+	return p.rate(time.Now())
 }
 
 // rate is the pace in requests per second, 0 for none: the announced rate
 // when the API announces one, else the learned one.
-func (p *Pacer) rate() float64 {
+func (p *Pacer) rate(now time.Time) float64 {
 	r := p.learner.rate
 	// An API that announces its budget is taken at its word: the learner
 	// serves only APIs that do not.
-	if announced := p.budget.rate(); announced > 0 {
+	if announced := p.budget.pace(now); announced > 0 {
 		r = announced
 	}
 	return r

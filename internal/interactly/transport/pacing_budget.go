@@ -22,11 +22,17 @@ import (
 //     seconds), counting the client's own sends. Whatever the limiter
 //     counts, a fixed window or a sliding one, this never exceeds it;
 //   - the budget in hand: while the remaining count is not spent, an
-//     attempt goes at once. So a fresh window's budget, or the tokens a
-//     bucket saved up, are used rather than spread thin;
+//     attempt goes at once, up to inHandPart of it before the next answer.
+//     So a fresh window's budget, or the tokens a bucket saved up, are used
+//     rather than spread thin, and the answers show another process
+//     spending the same budget before both have spent it twice over;
 //   - the pace: once it is spent and the reset is near, attempts go evenly
 //     at announcedShare of the limit over its window, the rate a token
 //     bucket refills at and at which a window's slots come free.
+//
+// While other processes are seen spending the key (share,
+// pacing_share.go), there is no budget in hand, and the window and the pace
+// are this process's part of the limit.
 //
 // Reset counts whole seconds, so it may announce a reset up to a second
 // late. A reset within the next second is as near as the header can say,
@@ -44,7 +50,9 @@ type budget struct {
 	freshest  time.Time     // when the attempt whose answer set remaining was sent
 	resetAt   time.Time
 	resetIn   time.Duration // as the freshest answer said
-	sends     []time.Time   // the client's own sends within the last window, oldest first
+	sends     []time.Time   // the client's own sends within the last two windows, oldest first
+	deepest   int           // the most the key was seen to allow at once: the highest remaining count plus the request that answer counted
+	share     share         // this process's part when others spend the key too
 }
 
 // gateAfter is the shortest announced reset the gate waits for. Reset is
@@ -58,12 +66,14 @@ const gateAfter = 2 * time.Second
 const announcedShare = 0.97
 
 // observe reads an answer's rate-limit headers; sentAfter is how many
-// attempts were let through after this one was sent.
-func (b *budget) observe(now, sentAt time.Time, h http.Header, sentAfter int) {
+// attempts were let through after this one was sent. It reports the
+// remaining count the answer announced, and whether it announced one.
+func (b *budget) observe(now, sentAt time.Time, h http.Header, sentAfter int) (int, bool) {
 	limit, remaining, reset, window, ok := parseRateLimitHeaders(h, now)
 	if !ok {
-		return
+		return 0, false
 	}
+	b.deepest = max(b.deepest, remaining+1)
 	if window > 0 {
 		b.window, b.policy = window, true
 	} else if !b.policy {
@@ -76,7 +86,7 @@ func (b *budget) observe(now, sentAt time.Time, h http.Header, sentAfter int) {
 		b.limit = limit
 	}
 	if b.known && sentAt.Before(b.freshest) {
-		return // an older answer overtaken by a newer one
+		return remaining, true // an older answer overtaken by a newer one
 	}
 	b.known = true
 	b.freshest = sentAt
@@ -84,14 +94,59 @@ func (b *budget) observe(now, sentAt time.Time, h http.Header, sentAfter int) {
 	b.spent = sentAfter
 	b.resetAt = now.Add(reset)
 	b.resetIn = reset
+	return remaining, true
+}
+
+// weigh reads, from an answer at now to the attempt sent at sentAt that
+// announced remaining, whether other processes spend the key and how much
+// of it this one should (see share). refused is whether it was a 429;
+// queued whether attempts wait for the pace.
+func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued bool) {
+	if b.limit == 0 || b.window <= 0 {
+		return
+	}
+	// Whatever the limiter's shape, a key spent by this process alone has
+	// at least its capacity less this process's sends over a window. Sends
+	// are counted from a tenth of a window more before the request was
+	// sent up to now, so that late arrivals only make the estimate
+	// cautious. The capacity is the limit, unless the budget was never seen
+	// near it (a token bucket shallower than its rate).
+	own := b.ownSince(sentAt.Add(-b.window - b.window/10))
+	capacity := b.limit
+	if float64(b.deepest) < 0.8*float64(b.limit) {
+		capacity = b.deepest
+	}
+	deficit := capacity - own - remaining
+	if deficit > 0 {
+		b.share.othersSeen(now, own, deficit)
+	}
+	nearlySpent := refused || remaining <= max(1, int(lowShare*float64(b.limit)))
+	ownRate := float64(b.ownSince(now.Add(-b.window))) / b.window.Seconds()
+	b.share.answered(now, nearlySpent, b.window, ownRate, float64(max(deficit, 0))/b.window.Seconds(), queued)
+}
+
+// ownSince counts the client's sends after from.
+func (b *budget) ownSince(from time.Time) int {
+	n := 0
+	for i := len(b.sends) - 1; i >= 0 && b.sends[i].After(from); i-- {
+		n++
+	}
+	return n
 }
 
 // spend records an attempt let through at now.
 func (b *budget) spend(now time.Time) {
 	if b.known {
 		b.spent++
-		b.sends = append(b.sends, now)
 	}
+	// Kept before any answer too: the first answers count the requests
+	// sent before them.
+	keep := 2 * max(b.window, time.Second)
+	cut := 0
+	for cut < len(b.sends) && now.Sub(b.sends[cut]) >= keep {
+		cut++
+	}
+	b.sends = append(b.sends[cut:], now)
 }
 
 // windowFullUntil reports whether the client has sent its share of the
@@ -100,13 +155,9 @@ func (b *budget) windowFullUntil(now time.Time) (time.Time, bool) {
 	if !b.known || b.limit == 0 || b.window <= 0 {
 		return time.Time{}, false
 	}
-	cut := 0
-	for cut < len(b.sends) && now.Sub(b.sends[cut]) >= b.window {
-		cut++
-	}
-	b.sends = b.sends[cut:]
-	share := max(1, int(announcedShare*float64(b.limit)))
-	if len(b.sends) < share {
+	inWindow := b.ownSince(now.Add(-b.window))
+	share := max(1, int(announcedShare*b.share.of(now)*float64(b.limit)))
+	if inWindow < share {
 		return time.Time{}, false
 	}
 	return b.sends[len(b.sends)-share].Add(b.window), true
@@ -114,9 +165,18 @@ func (b *budget) windowFullUntil(now time.Time) (time.Time, bool) {
 
 // inHand reports whether the announced budget has requests left that the
 // client has not sent yet.
-func (b *budget) inHand() bool {
-	return b.known && b.remaining-b.spent > 0
+//
+// Of what the freshest answer said is left, it spends at most
+// inHandPart before more answers come: another process may spend the same
+// budget at the same time, and the answers show whether one does before
+// both have spent it twice over.
+func (b *budget) inHand(now time.Time) bool {
+	return b.known && b.remaining-b.spent > 0 && b.spent < max(1, int(inHandPart*float64(b.remaining))) && !b.share.shared(now)
 }
+
+// inHandPart is the part of the budget in hand spent before the next
+// answer.
+const inHandPart = 0.25
 
 // closedUntil reports whether the announced budget is spent and, if so,
 // until when.
@@ -133,6 +193,12 @@ func (b *budget) rate() float64 {
 		return 0
 	}
 	return announcedShare * float64(b.limit) / b.window.Seconds()
+}
+
+// pace is the rate this process spends the announced budget at, its part
+// of the announced rate; 0 when none is announced.
+func (b *budget) pace(now time.Time) float64 {
+	return b.rate() * b.share.of(now)
 }
 
 // parseRateLimitHeaders reads the IETF draft's headers, else the X- ones.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -53,19 +54,57 @@ func TestPacerPacesAtTheAnnouncedRate(t *testing.T) {
 	})
 }
 
-// The budget in hand goes at once, not spread thin; once it is spent, the
-// next attempt waits for the reset instead of taking a 429.
+// The budget in hand goes at once, not spread thin, a quarter of it before
+// the next answer (another process may spend the same budget, and the
+// answers would show it); once it is spent, the next attempt waits for the
+// reset instead of taking a 429.
 func TestPacerSpendsTheBudgetInHandThenWaitsForTheReset(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		p, start := toldPacer(t, "RateLimit-Limit", "100", "RateLimit-Remaining", "5", "RateLimit-Reset", "30", "RateLimit-Policy", "100;w=60")
-		for i := range 5 {
-			if at := mustWait(t, p); !at.Equal(start) {
-				t.Fatalf("attempt %d of the 5 in hand went after %v; want at once", i+1, at.Sub(start))
-			}
+		answer := func(remaining string) *http.Response {
+			return okAnswer("RateLimit-Limit", "100", "RateLimit-Remaining", remaining, "RateLimit-Reset", "30", "RateLimit-Policy", "100;w=60")
 		}
+		p := NewPacer(0)
+		p.Answered(mustWait(t, p), answer("20"))
+		// Each attempt a millisecond after the one before, so that the
+		// answers tell which were sent before them.
+		atOnce := func(what string, n int) []time.Time {
+			var sent []time.Time
+			for i := range n {
+				time.Sleep(time.Millisecond)
+				before := time.Now()
+				at := mustWait(t, p)
+				if !at.Equal(before) {
+					t.Fatalf("attempt %d of %s went after %v; want at once", i+1, what, at.Sub(before))
+				}
+				sent = append(sent, at)
+			}
+			return sent
+		}
+		remaining := 20
+		for _, at := range atOnce("the quarter in hand", 5) {
+			remaining--
+			p.Answered(at, answer(strconv.Itoa(remaining)))
+		}
+		p.Answered(atOnce("the next quarter", 3)[2], answer("0"))
+		start := time.Now()
 		if waited := mustWait(t, p).Sub(start); waited != 30*time.Second {
 			t.Errorf("the attempt after the budget in hand went after %v; want the reset, 30 s", waited)
+		}
+	})
+}
+
+// A quarter of the budget in hand goes before the next answer: the fifth
+// attempt of a budget of 16 waits.
+func TestPacerSpendsAQuarterOfTheBudgetInHandBeforeTheNextAnswer(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		p, start := toldPacer(t, "RateLimit-Limit", "100", "RateLimit-Remaining", "16", "RateLimit-Reset", "30", "RateLimit-Policy", "100;w=60")
+		for range 4 {
+			mustWait(t, p)
+		}
+		if at := mustWait(t, p); at.Equal(start) {
+			t.Error("the fifth attempt of a budget of 16 went at once, before any answer; want it to wait")
 		}
 	})
 }
@@ -276,7 +315,7 @@ func TestPacerCountsEarlierAttemptsStillOnTheirWay(t *testing.T) {
 		}
 
 		q := NewPacer(0)
-		q.Answered(mustWait(t, q), budget("50"))
+		q.Answered(mustWait(t, q), budget("3"))
 		time.Sleep(time.Millisecond)
 		lost := mustWait(t, q)
 		time.Sleep(time.Millisecond)

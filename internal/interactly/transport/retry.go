@@ -3,18 +3,22 @@ package transport
 import (
 	"context"
 	"errors"
+	"math"
 	"net"
 	"net/http"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
 
-// maxRefusals bounds the retries of one call after 429s. They do not count
-// against MaxRetries: a 429 promises that the request was not acted on, and
-// the pacer slows the client down after one, so a call under a rate limit
-// gets through instead of failing after a few unlucky refusals. The bound
-// only stops an API that refuses forever; each of these retries still waits
-// for its Retry-After.
+// maxRefusals bounds the retries of one call after 429s when the call has
+// no deadline. They do not count against MaxRetries: a 429 promises that
+// the request was not acted on, and the pacer slows the client down after
+// one, so a call under a rate limit gets through instead of failing after a
+// few unlucky refusals. A call with a deadline (every Terraform operation
+// has one) retries 429s until its deadline, however many: on a key that
+// other runs share, refusals may go on for a while and still end in
+// success, and each retry waits for its Retry-After. The bound only stops
+// an API that refuses forever a call that nothing else would stop.
 const maxRefusals = 30
 
 // retryableStatuses are the answers that say "try again later" from a server
@@ -55,7 +59,9 @@ func (c *Call) CheckRetry(ctx context.Context, resp *http.Response, err error) (
 		c.reported = true
 		c.noteOutcome(resp, err)
 		if resp != nil {
-			c.pacer.Answered(c.sentAt, resp)
+			if change := c.pacer.Answered(c.sentAt, resp); change != nil && c.observer != nil {
+				c.observer.RateChanged(ctx, *change)
+			}
 		} else {
 			c.pacer.Unanswered(c.sentAt)
 		}
@@ -97,7 +103,7 @@ func (c *Call) checkRetry(ctx context.Context, resp *http.Response, err error) (
 		return true, nil
 	}
 	if resp.StatusCode == http.StatusTooManyRequests {
-		return c.spendRefusal(), nil
+		return c.spendRefusal(ctx), nil
 	}
 	if retryableStatuses[resp.StatusCode] {
 		return c.spendFailure(), nil
@@ -126,9 +132,11 @@ func (c *Call) spendAttempt() bool {
 
 // spendRefusal reports whether a 429 may be retried, and counts it, for any
 // method: the API did not act on the request. With MaxRetries 0 the user
-// asked for no retries at all.
-func (c *Call) spendRefusal() bool {
-	if c.policy.MaxRetries == 0 || c.refusals >= maxRefusals {
+// asked for no retries at all; with a deadline, the deadline bounds the
+// retries (planWait), not their number.
+func (c *Call) spendRefusal(ctx context.Context) bool {
+	_, bounded := ctx.Deadline()
+	if c.policy.MaxRetries == 0 || (!bounded && c.refusals >= maxRefusals) {
 		return false
 	}
 	c.refusals++
@@ -140,4 +148,14 @@ func (c *Call) spendRefusal() bool {
 func neverSent(err error) bool {
 	var opErr *net.OpError
 	return errors.As(err, &opErr) && opErr.Op == "dial"
+}
+
+// RetryMax is the retryablehttp.Client.RetryMax that lets CheckRetry, which
+// keeps a budget per kind of failure, have the last word: a call with a
+// deadline retries 429s until it.
+func (c *Call) RetryMax(ctx context.Context) int {
+	if _, bounded := ctx.Deadline(); bounded {
+		return math.MaxInt32
+	}
+	return c.policy.MaxRetries + maxRefusals
 }

@@ -1,0 +1,79 @@
+package transport
+
+import (
+	"testing"
+	"time"
+)
+
+// spent is a budget of 20 a second that has seen the key's full depth and
+// this process's sends at these offsets from t0.
+func spent(sends ...time.Duration) *budget {
+	b := &budget{known: true, limit: 20, window: time.Second, policy: true, deepest: 20}
+	for _, at := range sends {
+		b.sends = append(b.sends, t0.Add(at))
+	}
+	return b
+}
+
+// A remaining count that this process's own sends explain says nothing of
+// others; one lower says others spend the key, and the process takes its
+// part of the window's spending, within [firstPart, maxFirstPart].
+func TestShareSeesOthersInTheRemainingCount(t *testing.T) {
+	t.Parallel()
+	now := t0.Add(500 * time.Millisecond)
+	alone := spent(100*time.Millisecond, 200*time.Millisecond)
+	alone.weigh(now, now, 18, false, true)
+	if alone.share.shared(now) || alone.pace(now) != alone.rate() {
+		t.Errorf("2 sends and 18 left of 20: seen as shared (pace %v of %v)", alone.pace(now), alone.rate())
+	}
+	b := spent(100*time.Millisecond, 200*time.Millisecond)
+	b.weigh(now, now, 10, false, true) // 8 spent by others
+	if !b.share.shared(now) {
+		t.Fatal("2 sends and 10 left of 20: others not seen")
+	}
+	if b.share.part != firstPart {
+		t.Errorf("part %v after seeing others spend 8 to this process's 2; want the least first part, %v", b.share.part, firstPart)
+	}
+	if b.inHand(now) {
+		t.Error("budget in hand while others spend the key")
+	}
+	if got, want := b.pace(now), b.rate()*firstPart; got != want {
+		t.Errorf("pace %v; want the part of the announced rate, %v", got, want)
+	}
+	if later := now.Add(shareMemory); b.share.shared(later) || b.share.of(later) != 1 {
+		t.Errorf("others still remembered %v after they were last seen", shareMemory)
+	}
+}
+
+// A nearly spent key cuts the part once a window, harder for a process that
+// spends more than all the others seen; a key not nearly spent lets it grow
+// while attempts wait.
+func TestSharePartCutsAndGrows(t *testing.T) {
+	t.Parallel()
+	s := share{part: 0.5, othersAt: t0, cutAt: t0}
+	s.answered(t0.Add(100*time.Millisecond), true, time.Second, 10, 10, true)
+	if s.part != 0.5 {
+		t.Errorf("part %v after a nearly spent key within a window of the last cut; want it left at 0.5", s.part)
+	}
+	at := t0.Add(time.Second)
+	s.othersAt = at
+	s.answered(at, true, time.Second, 10, 10, true)
+	if !near(s.part, 0.5*shareCut) {
+		t.Errorf("part %v after a nearly spent key; want %v", s.part, 0.5*shareCut)
+	}
+	big := share{part: 0.5, othersAt: at, cutAt: t0}
+	big.answered(at, true, time.Second, 10, 2, true)
+	if !near(big.part, 0.5*bigShareCut) {
+		t.Errorf("part %v of a process spending 10 to the others' 2; want %v", big.part, 0.5*bigShareCut)
+	}
+	grow := share{part: 0.5, othersAt: at, cutAt: t0}
+	grow.answered(at, false, time.Second, 10, 10, true)
+	if !near(grow.part, 0.5+shareGrowth/10) {
+		t.Errorf("part %v after an answer at 10 a second with room left; want %v", grow.part, 0.5+shareGrowth/10)
+	}
+	idle := share{part: 0.5, othersAt: at, cutAt: t0}
+	idle.answered(at, false, time.Second, 10, 10, false)
+	if idle.part != 0.5 {
+		t.Errorf("part %v grew with nothing waiting", idle.part)
+	}
+}

@@ -1,0 +1,139 @@
+package transport
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/interactly/terraform-provider-interactly/internal/emulator"
+)
+
+// Several Terraform runs on one API key, simulated on synctest's fake clock:
+// each run is its own provider process, so its own Pacer, and none knows the
+// others; they share only the API's limiter. Each sends its requests as
+// simulate does, all starting together.
+
+const (
+	sharedLimit    = 20  // requests per second the key allows
+	sharedRequests = 150 // per run
+)
+
+// sharedShapes are the limiters the runs share: each kind, answering
+// Retry-After in whole seconds, without headers and with the IETF ones.
+func sharedShapes() []emulator.RateLimitShape {
+	var shapes []emulator.RateLimitShape
+	for _, kind := range []emulator.RateLimitKind{emulator.FixedWindow, emulator.SlidingWindow, emulator.TokenBucket} {
+		for _, headers := range []emulator.RateLimitHeaders{emulator.NoHeaders, emulator.IETFHeaders} {
+			shapes = append(shapes, emulator.RateLimitShape{Kind: kind, Headers: headers, RetryAfter: emulator.RetryAfterSeconds})
+		}
+	}
+	return shapes
+}
+
+// simulateRuns runs k processes of n requests each against lim at once.
+func simulateRuns(t *testing.T, k int, lim *emulator.RateLimiter, n int) []simResult {
+	t.Helper()
+	results := make([]simResult, k)
+	var wg sync.WaitGroup
+	for i := range k {
+		wg.Go(func() { results[i] = simulate(t, NewPacer(0), lim, n) })
+	}
+	wg.Wait()
+	return results
+}
+
+// sharedBounds is what the runs must hold together, per kind of limiter
+// answer and number of runs: refusals per run, the slowest run's time over
+// the floor (every accepted request at the limit), and over the fastest run.
+// The aims are 5 refusals with headers, 20 without, 1.3 and 1.3: the bounds
+// say how far the pacer is from them where it is, so that a change that
+// loses the sharing (each process spending the announced budget as its
+// own: 70 to 400 refusals per run here) fails, and one that gets closer
+// can tighten them.
+func sharedBounds(headers bool, k int) (refusals int, overFloor, overFastest float64) {
+	switch {
+	case headers && k <= 2:
+		return 5, 1.3, 1.4
+	case headers:
+		return 25, 1.3, 1.4
+	case k <= 2:
+		return 40, 1.45, 3.0
+	default:
+		return 50, 1.3, 3.0
+	}
+}
+
+// Runs that share a key share its limit: together they finish close to the
+// floor, none much later than the fastest, with few refusals.
+func TestPacersOfSeveralRunsShareTheKeysLimit(t *testing.T) {
+	t.Parallel()
+	for _, shape := range sharedShapes() {
+		for _, k := range []int{2, 4} {
+			t.Run(fmt.Sprintf("%s/%d-runs", shape, k), func(t *testing.T) {
+				t.Parallel()
+				synctest.Test(t, func(t *testing.T) {
+					results := simulateRuns(t, k, emulator.NewRateLimiter(sharedLimit, shape), sharedRequests)
+					maxRefused, overFloor, overFastest := sharedBounds(shape.Headers != emulator.NoHeaders, k)
+					var elapsed []time.Duration
+					accepted := 0
+					for i, res := range results {
+						elapsed = append(elapsed, res.elapsed)
+						accepted += len(res.accepted)
+						if res.refused > maxRefused {
+							t.Errorf("run %d: %d requests refused; want at most %d", i, res.refused, maxRefused)
+						}
+					}
+					if accepted != k*sharedRequests {
+						t.Errorf("%d requests accepted; want all %d", accepted, k*sharedRequests)
+					}
+					floor := time.Duration(accepted) * time.Second / sharedLimit
+					slowest, fastest := slices.Max(elapsed), slices.Min(elapsed)
+					if ratio := slowest.Seconds() / floor.Seconds(); ratio > overFloor {
+						t.Errorf("all done after %v, %.2f × the floor of %v; want at most %.2f", slowest.Round(time.Millisecond), ratio, floor, overFloor)
+					}
+					if ratio := slowest.Seconds() / fastest.Seconds(); ratio > overFastest {
+						t.Errorf("the slowest run took %v, %.2f × the fastest (%v); want at most %.2f", slowest.Round(time.Millisecond), ratio, fastest.Round(time.Millisecond), overFastest)
+					}
+					for i, res := range results {
+						t.Logf("run %d: %v, %d refused", i, res.elapsed.Round(time.Millisecond), res.refused)
+					}
+				})
+			})
+		}
+	}
+}
+
+// A run left alone on the key climbs back to the limit: once the other run
+// has finished, nothing refuses it any more, and it keeps probing upwards
+// instead of staying at the part it had while they shared.
+func TestPacerLeftAloneClimbsBackToTheLimit(t *testing.T) {
+	t.Parallel()
+	for _, shape := range sharedShapes() {
+		t.Run(shape.String(), func(t *testing.T) {
+			t.Parallel()
+			synctest.Test(t, func(t *testing.T) {
+				lim := emulator.NewRateLimiter(sharedLimit, shape)
+				var short, long simResult
+				var wg sync.WaitGroup
+				wg.Go(func() { short = simulate(t, NewPacer(0), lim, 100) })
+				wg.Go(func() { long = simulate(t, NewPacer(0), lim, 500) })
+				wg.Wait()
+				// From a few seconds after the short run ended, for as long
+				// as the long one still ran at full demand.
+				from := short.elapsed + 8*time.Second
+				to := long.elapsed - 2*time.Second
+				if to-from < 4*time.Second {
+					t.Fatalf("the long run ended %v after the short one; the test needs it to run longer", long.elapsed-short.elapsed)
+				}
+				rate := float64(between(long.accepted, from, to)) / (to - from).Seconds()
+				if rate < 0.85*sharedLimit {
+					t.Errorf("alone from %v to %v, accepted %.1f requests a second; want at least 85%% of the limit of %d", from, to, rate, sharedLimit)
+				}
+				t.Logf("short run %v, long run %v, %.1f/s alone", short.elapsed.Round(time.Millisecond), long.elapsed.Round(time.Millisecond), rate)
+			})
+		})
+	}
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// compactSection is what of a phase's printed section goes into
+// BENCHMARKS.md, which holds the current figures and no more: the machine
+// and run, the table of medians, and the targets as one line naming those
+// missed. The breakdowns (where the time goes, scaling, every round) are
+// printed by the run only; history stays in git.
+//
+// machineDescribed drops the lines about the machine that the first section
+// already gave, keeping the date, the load and the run.
+func compactSection(section string, machineDescribed bool) string {
+	var kept []string
+	for i, block := range strings.Split(section, "\n### ") {
+		heading, _, _ := strings.Cut(block, "\n")
+		if i > 0 {
+			block = "### " + block
+		}
+		block, _, _ = strings.Cut(block, "<details>")
+		switch {
+		case strings.HasPrefix(heading, "Machine and run") && machineDescribed:
+			kept = append(kept, strings.TrimRight(runLines(block), "\n"))
+		case i == 0, strings.HasPrefix(heading, "Machine and run"), strings.HasPrefix(heading, "Medians of"), strings.HasPrefix(heading, "One round"):
+			kept = append(kept, strings.TrimRight(block, "\n"))
+		case strings.HasPrefix(heading, "Targets"):
+			kept = append(kept, targetsLine(block))
+		}
+	}
+	return strings.Join(kept, "\n\n") + "\n"
+}
+
+// targetsLine sums a targets table up: how many were met, and the first
+// cell of each row missed.
+func targetsLine(block string) string {
+	met, all := 0, 0
+	var missed []string
+	for line := range strings.SplitSeq(block, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 4 || strings.HasPrefix(strings.TrimSpace(cells[1]), "---") || strings.TrimSpace(cells[1]) == "target" {
+			continue
+		}
+		all++
+		if strings.Contains(line, "**MISS**") {
+			missed = append(missed, strings.TrimSpace(cells[1])+" ("+strings.TrimSpace(cells[2])+")")
+		} else {
+			met++
+		}
+	}
+	text := fmt.Sprintf("**Targets**: %d of %d met.", met, all)
+	if len(missed) > 0 {
+		text += " Missed: " + strings.Join(missed, "; ") + "."
+	}
+	return text
+}
+
+// runLines keeps, of a machine block, its heading and the lines that
+// change from run to run.
+func runLines(block string) string {
+	var kept []string
+	for line := range strings.SplitSeq(block, "\n") {
+		if !strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "- Date:") || strings.HasPrefix(line, "- Load average") || strings.HasPrefix(line, "- Run:") {
+			kept = append(kept, line)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
