@@ -32,7 +32,7 @@ type knowledgeBaseDataModel struct {
 	Title                   types.String   `tfsdk:"title"`
 	Description             types.String   `tfsdk:"description"`
 	Status                  types.String   `tfsdk:"status"`
-	RetrainFrequencyMinutes types.Int64    `tfsdk:"retrain_frequency_minutes"`
+	RetrainFrequencyMinutes types.Number   `tfsdk:"retrain_frequency_minutes"`
 	IncludeURLs             types.List     `tfsdk:"include_urls"`
 	ExcludeURLs             types.List     `tfsdk:"exclude_urls"`
 	FileIDs                 types.Set      `tfsdk:"file_ids"`
@@ -114,7 +114,7 @@ func (d *knowledgeBaseDataSource) Read(ctx context.Context, req datasource.ReadR
 	out := config
 	out.Title, out.Description, out.RetrainFrequencyMinutes = settingsOf(kb, nullSettings(), &resp.Diagnostics)
 	if kb.RetrainFrequencyMinutes == nil {
-		out.RetrainFrequencyMinutes = types.Int64Null() // not reported
+		out.RetrainFrequencyMinutes = types.NumberNull() // not reported
 	}
 	out.Status = statusValue(kb.Status)
 	out.IncludeURLs = urlsValue(kb.IncludeURLs, types.ListValueMust(kbURLType, nil), &resp.Diagnostics)

@@ -22,7 +22,7 @@ type knowledgeBaseModel struct {
 	FileIDs                 types.Set      `tfsdk:"file_ids"`
 	IncludeURLs             types.List     `tfsdk:"include_urls"`
 	ExcludeURLs             types.List     `tfsdk:"exclude_urls"`
-	RetrainFrequencyMinutes types.Int64    `tfsdk:"retrain_frequency_minutes"`
+	RetrainFrequencyMinutes types.Number   `tfsdk:"retrain_frequency_minutes"`
 	WaitForTraining         types.Bool     `tfsdk:"wait_for_training"`
 	OnDestroy               types.String   `tfsdk:"on_destroy"`
 	Status                  types.String   `tfsdk:"status"`
@@ -201,7 +201,7 @@ func nullKnowledgeBaseModel() knowledgeBaseModel {
 		ID: types.StringNull(), Title: types.StringNull(), Description: types.StringNull(),
 		Files: types.SetNull(types.StringType), FileIDs: types.SetNull(types.StringType),
 		IncludeURLs: types.ListNull(kbURLType), ExcludeURLs: types.ListNull(kbURLType),
-		RetrainFrequencyMinutes: types.Int64Null(), WaitForTraining: types.BoolNull(), OnDestroy: types.StringNull(),
+		RetrainFrequencyMinutes: types.NumberNull(), WaitForTraining: types.BoolNull(), OnDestroy: types.StringNull(),
 		Status: types.StringNull(), UploadedFiles: types.MapValueMust(uploadedFileType, map[string]attr.Value{}),
 		Timeouts: nullTimeouts(),
 	}

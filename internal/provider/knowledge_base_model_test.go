@@ -37,7 +37,7 @@ func TestKnowledgeBaseReadSplitsFiles(t *testing.T) {
 	if want := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("f-dashboard")}); !read.FileIDs.Equal(want) {
 		t.Errorf("file_ids = %v, want the dashboard's file", read.FileIDs)
 	}
-	if !read.Description.IsNull() || read.RetrainFrequencyMinutes.ValueInt64() != 0 || read.Title.ValueString() != "FAQ" {
+	if !read.Description.IsNull() || read.RetrainFrequencyMinutes.ValueBigFloat().Sign() != 0 || read.Title.ValueString() != "FAQ" {
 		t.Errorf("plain fields: %v %v %v", read.Title, read.Description, read.RetrainFrequencyMinutes)
 	}
 }

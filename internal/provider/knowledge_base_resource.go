@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"math/big"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -10,12 +11,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/numberdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 var (
@@ -122,10 +125,10 @@ func (r *knowledgeBaseResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Optional:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: kbURLAttributes()},
 			},
-			"retrain_frequency_minutes": schema.Int64Attribute{
+			"retrain_frequency_minutes": schema.NumberAttribute{
 				MarkdownDescription: settingDesc("retrain_frequency_minutes") + " Default `0`.",
-				Optional:            true, Computed: true, Default: int64default.StaticInt64(0),
-				Validators: []validator.Int64{retrainFrequency{}},
+				Optional:            true, Computed: true, Default: numberdefault.StaticBigFloat(big.NewFloat(0)),
+				Validators: []validator.Number{settings.WholeAtLeast(0), retrainFrequency{}},
 			},
 			"wait_for_training": schema.BoolAttribute{
 				MarkdownDescription: "Whether create and update wait until the knowledge base is `trained`, within their timeout. " +

@@ -281,6 +281,15 @@ resource "interactly_knowledge_base" "faq" {
 			PlanOnly:    true,
 			ExpectError: errorMatching(`Invalid retrain_frequency_minutes.*= 90.*multiple of 60`),
 		}, {
+			// A fraction gets the provider's own words, not the framework's.
+			Config: emu.config(`
+resource "interactly_knowledge_base" "faq" {
+  title                     = "Bakery FAQ"
+  retrain_frequency_minutes = 1.5
+}`),
+			PlanOnly:    true,
+			ExpectError: errorMatching(`Not a whole number.*retrain_frequency_minutes = 1.5`),
+		}, {
 			Config: emu.config(`
 resource "interactly_knowledge_base" "faq" {
   title = "Bakery FAQ"

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"math/big"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -55,7 +57,7 @@ func (m knowledgeBaseModel) settingsBody() map[string]any {
 // settingsOf maps an answer's plain fields over known values: a field the
 // answer leaves out keeps its known value. No description ("") is null, and
 // a retrain frequency nobody ever reported is the API's default, 0.
-func settingsOf(kb interactly.KnowledgeBase, known settings.Values, diags *diag.Diagnostics) (title, description types.String, retrain types.Int64) {
+func settingsOf(kb interactly.KnowledgeBase, known settings.Values, diags *diag.Diagnostics) (title, description types.String, retrain types.Number) {
 	doc, err := settings.DecodeDocument(kb.Fields)
 	var values settings.Values
 	if err == nil {
@@ -63,16 +65,16 @@ func settingsOf(kb interactly.KnowledgeBase, known settings.Values, diags *diag.
 	}
 	if err != nil {
 		diags.AddError("Unexpected answer about knowledge base "+kb.ID, "The API's answer does not hold a knowledge base document: "+err.Error())
-		return types.StringValue(kb.Title), descriptionValue(kb.Description), types.Int64Value(0)
+		return types.StringValue(kb.Title), descriptionValue(kb.Description), types.NumberValue(big.NewFloat(0))
 	}
 	title, _ = values["title"].(types.String)
 	description, _ = values["description"].(types.String)
 	if description.ValueString() == "" {
 		description = types.StringNull()
 	}
-	retrain, _ = values["retrain_frequency_minutes"].(types.Int64)
+	retrain, _ = values["retrain_frequency_minutes"].(types.Number)
 	if retrain.IsNull() {
-		retrain = types.Int64Value(0)
+		retrain = types.NumberValue(big.NewFloat(0))
 	}
 	return title, description, retrain
 }

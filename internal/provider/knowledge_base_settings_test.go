@@ -2,6 +2,7 @@ package provider
 
 import (
 	"encoding/json"
+	"math/big"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -13,7 +14,7 @@ import (
 // The document is sent whole: every plain field, no description as "".
 func TestKnowledgeBaseSettingsBodyIsWhole(t *testing.T) {
 	m := nullKnowledgeBaseModel()
-	m.Title, m.RetrainFrequencyMinutes = types.StringValue("FAQ"), types.Int64Value(60)
+	m.Title, m.RetrainFrequencyMinutes = types.StringValue("FAQ"), types.NumberValue(big.NewFloat(60))
 	body := m.settingsBody()
 	if len(body) != 3 || body["title"] != "FAQ" || body["description"] != "" || body["retrain_frequency_minutes"] != int64(60) {
 		t.Errorf("body = %#v, want title, description \"\" and retrain_frequency_minutes", body)
@@ -24,7 +25,7 @@ func TestKnowledgeBaseSettingsBodyIsWhole(t *testing.T) {
 // stays. An empty description is none.
 func TestKnowledgeBaseSettingsOfAnAnswer(t *testing.T) {
 	known := nullKnowledgeBaseModel()
-	known.Title, known.Description, known.RetrainFrequencyMinutes = types.StringValue("old"), types.StringValue("kept"), types.Int64Value(120)
+	known.Title, known.Description, known.RetrainFrequencyMinutes = types.StringValue("old"), types.StringValue("kept"), types.NumberValue(big.NewFloat(120))
 	for _, tc := range []struct {
 		answer      string
 		title, desc string
@@ -38,7 +39,7 @@ func TestKnowledgeBaseSettingsOfAnAnswer(t *testing.T) {
 		_ = json.Unmarshal([]byte(tc.answer), &fields)
 		var diags diag.Diagnostics
 		title, desc, retrain := settingsOf(interactly.KnowledgeBase{ID: "k", Fields: fields}, known.settingValues(), &diags)
-		if diags.HasError() || title.ValueString() != tc.title || desc.ValueString() != tc.desc || desc.IsNull() != (tc.desc == "") || retrain.ValueInt64() != tc.retrain {
+		if diags.HasError() || title.ValueString() != tc.title || desc.ValueString() != tc.desc || desc.IsNull() != (tc.desc == "") || retrain.ValueBigFloat().Cmp(big.NewFloat(float64(tc.retrain))) != 0 {
 			t.Errorf("%s: %v %v %v %v", tc.answer, title, desc, retrain, diags)
 		}
 	}

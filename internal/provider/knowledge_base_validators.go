@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -23,11 +24,17 @@ func (retrainFrequency) Description(context.Context) string {
 
 func (v retrainFrequency) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (retrainFrequency) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+// ValidateNumber leaves a value that is no whole number, or a negative one, to
+// settings.WholeAtLeast, which says so in its own words.
+func (retrainFrequency) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if m := req.ConfigValue.ValueInt64(); m < 0 || m%60 != 0 {
+	m, accuracy := req.ConfigValue.ValueBigFloat().Int64()
+	if accuracy != big.Exact || m < 0 {
+		return
+	}
+	if m%60 != 0 {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid retrain_frequency_minutes",
 			fmt.Sprintf("retrain_frequency_minutes = %d: the API retrains every whole number of hours. Give 0 (never retrain) "+
 				"or a multiple of 60, such as 60 (hourly) or 1440 (daily).", m))
