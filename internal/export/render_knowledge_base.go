@@ -13,8 +13,10 @@ import (
 // onDestroyNote stands in every adopted knowledge base. on_destroy is left
 // at its default: an import cannot read it, so "keep" would make the first
 // plan change the resource in place (no write, but not an import alone).
-const onDestroyNote = `on_destroy is "empty" (the default): destroying this resource, or removing this block, ` +
-	`empties the knowledge base. Set on_destroy = "keep" and apply (an in-place change, no write to the API) to leave it as it is.`
+var onDestroyNote = []string{
+	`on_destroy is "empty" (the default): destroying this resource, or removing this block, empties the knowledge base.`,
+	`To leave it as it is instead, set on_destroy = "keep" and apply: an in-place change, no write to the API.`,
+}
 
 // knowledgeBaseBlock adopts kb with what the API reported of it. Its files
 // come in as file_ids, as its import brings them: no file is on this disk.
@@ -25,7 +27,9 @@ func (r *renderer) knowledgeBaseBlock(body *hclwrite.Body, name string, kb inter
 	}
 	b := body.AppendNewBlock("resource", []string{knowledgeBaseType, name}).Body()
 	r.meta(b)
-	b.AppendUnstructuredTokens(comment(onDestroyNote))
+	for _, line := range onDestroyNote {
+		b.AppendUnstructuredTokens(comment(line))
+	}
 	w := settingWriter{resource: name, secret: r.secret}
 	for _, s := range r.knowledgeBaseSettings {
 		raw, present := lookup(doc, s.Field)
