@@ -25,8 +25,8 @@ type Options struct {
 // Result is what one run did.
 type Result struct {
 	Numbers, Assistants, KnowledgeBases int
-	Written             []string // files written (or rewritten), sorted
-	Unchanged           []string // files that already held the new content
+	Written                             []string // files written (or rewritten), sorted
+	Unchanged                           []string // files that already held the new content
 	// Beside are files the user edited since the last run: left as they
 	// are, with the new content written to <path>.new.
 	Beside []string
