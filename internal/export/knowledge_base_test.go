@@ -120,3 +120,16 @@ func TestKnowledgeBaseNamesAreKept(t *testing.T) {
 		t.Errorf("assistants.tf lacks %q:\n%s", want, assistants)
 	}
 }
+
+// With a provider alias, the knowledge bases' file and blocks carry it.
+func TestKnowledgeBasesUseTheProviderAlias(t *testing.T) {
+	dir := t.TempDir()
+	run(t, teamWithKnowledgeBases(), dir, Options{ProviderAlias: "bakery"})
+	kbs := read(t, dir, "bakery_knowledge_bases.tf")
+	if strings.Count(kbs, "provider = interactly.bakery") != 2 {
+		t.Errorf("bakery_knowledge_bases.tf does not give both blocks the alias:\n%s", kbs)
+	}
+	if imports := read(t, dir, "bakery_imports.tf"); strings.Count(imports, "provider = interactly.bakery") != 8 {
+		t.Errorf("the import blocks do not all use the alias:\n%s", imports)
+	}
+}

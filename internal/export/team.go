@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 
@@ -171,16 +172,7 @@ func getAll[T any](ctx context.Context, ids []string, get func(context.Context, 
 }
 
 // assistantIDs are the team's assistants in ID order.
-func (t Team) assistantIDs() []string { return sortedKeys(t.Assistants) }
+func (t Team) assistantIDs() []string { return slices.Sorted(maps.Keys(t.Assistants)) }
 
 // knowledgeBaseIDs are the team's knowledge bases in ID order.
-func (t Team) knowledgeBaseIDs() []string { return sortedKeys(t.KnowledgeBases) }
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
+func (t Team) knowledgeBaseIDs() []string { return slices.Sorted(maps.Keys(t.KnowledgeBases)) }
