@@ -23,12 +23,15 @@ var version = "dev"
 const usage = `Usage: interactly-export -out DIR [-provider-alias NAME] [-assistant ID]... [-label LABEL]
 
 Writes the team of the API key as a Terraform root module that adopts it:
-import blocks, interactly_number and interactly_assistant resources that set
-what the team has, the assistants' system prompts under prompts/ (read with
-file()), and a variable, null by default, for every secret.
+import blocks, interactly_number, interactly_assistant and
+interactly_knowledge_base resources that set what the team has, the
+assistants' system prompts under prompts/ (read with file()), and a variable,
+null by default, for every secret.
 
 Every number is exported (or those with -label), with the assistants attached
-to them; the API lists no assistants, so name others with -assistant.
+to them; the API lists no assistants, so name others with -assistant. The
+knowledge bases the exported assistants use are exported too, their files as
+file_ids.
 
 The API key and base URL come from ` + interactly.EnvAPIKey + ` and ` + interactly.EnvBaseURL + `,
 as for the provider (https, or http to localhost only).
@@ -100,11 +103,15 @@ func run(ctx context.Context, args []string, env func(string) (string, bool), st
 		fmt.Fprintln(stderr, "interactly-export:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Exported %d numbers and %d assistants into %s: %d files written, %d unchanged.\n",
-		result.Numbers, result.Assistants, opts.Dir, len(result.Written), len(result.Unchanged))
+	fmt.Fprintf(stdout, "Exported %d numbers, %d assistants and %d knowledge bases into %s: %d files written, %d unchanged.\n",
+		result.Numbers, result.Assistants, result.KnowledgeBases, opts.Dir, len(result.Written), len(result.Unchanged))
 	for _, id := range result.MissingAssistants {
 		fmt.Fprintf(stderr, "interactly-export: numbers are attached to assistant %s, which the API says the team does not have; "+
 			"they keep its ID, and terraform plan warns about it\n", id)
+	}
+	for _, id := range result.MissingKnowledgeBases {
+		fmt.Fprintf(stderr, "interactly-export: assistants use knowledge base %s, which the API says the team does not have; "+
+			"they keep its ID\n", id)
 	}
 	for _, p := range result.Beside {
 		fmt.Fprintf(stderr, "interactly-export: %s was edited since the last export and is left as it is; the new content is in %s.new\n", p, p)

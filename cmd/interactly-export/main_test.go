@@ -67,7 +67,7 @@ func TestRunExportsTheTeam(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "Exported 3 numbers and 2 assistants") {
+	if !strings.Contains(stdout.String(), "Exported 3 numbers, 2 assistants and 0 knowledge bases") {
 		t.Errorf("stdout %q", stdout.String())
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "assistants.tf"))

@@ -29,12 +29,32 @@ const frontDeskPrompt = "You are the front desk of \"Crumbs\" bakery.\n\nSay ${n
 
 const webhookSecret = "whsec-never-in-files"
 
+// The knowledge bases of the front desk: two the team has (put by
+// putExportKnowledgeBases), one deleted in the dashboard.
+const (
+	exportKBID      = "65f0aaaabbbbccccddddeeee"
+	exportKBHoursID = "65f0bbbbbbbbbbbbbbbbbbbb"
+	exportKBGoneID  = "65f0ffffffffffffffffffff"
+)
+
+// putExportKnowledgeBases gives the team the front desk's knowledge bases:
+// one with a file, URLs and every setting, one with a title alone.
+func putExportKnowledgeBases(emu *emulator.Server) {
+	emu.PutKnowledgeBase(emulator.KnowledgeBase{ID: exportKBHoursID, Title: "Opening hours"})
+	f := emu.PutFile(emulator.File{Name: "menu.pdf"})
+	emu.PutKnowledgeBase(emulator.KnowledgeBase{ID: exportKBID, Title: "Bakery FAQ", Description: "What callers ask",
+		RetrainFrequencyMinutes: 1440, FileIDs: []string{f.ID},
+		IncludeURLs: []emulator.KBURL{{URL: "https://bakery.example", Recursive: true, SubpathsOnly: true}},
+		ExcludeURLs: []emulator.KBURL{{URL: "https://bakery.example/jobs"}}})
+}
+
 func exportSeed() emulator.Seed {
 	frontDesk := emulator.Assistant{
 		"_id": "asst-front", "name": "Front Desk",
-		"assistantSystemPrompt": frontDeskPrompt,
-		"welcomeMessage":        "Welcome to Crumbs!",
-		"assistantTemperature":  0.4,
+		"assistantSystemPrompt":     frontDeskPrompt,
+		"welcomeMessage":            "Welcome to Crumbs!",
+		"assistantKnowledgeBaseIds": []any{exportKBID, exportKBHoursID, exportKBGoneID},
+		"assistantTemperature":      0.4,
 		"config": map[string]any{"speech": map[string]any{
 			"stt":     map[string]any{"vendor": "microsoft", "languages": "en-US"},
 			"ttsData": []any{map[string]any{"vendor": "eleven-labs", "language": "en-US", "voice": "v1"}},
@@ -154,16 +174,32 @@ func TestAccExportAdoptsTheTeam(t *testing.T) {
 		t.Run(string(profile), func(t *testing.T) {
 			ws, emu := newWorkspace(t, emulator.Options{APIKey: exportKey, Seed: exportSeed(), Profile: profile})
 			ws.Env = append(ws.Env, "INTERACTLY_API_KEY="+exportKey)
+			putExportKnowledgeBases(emu)
 
 			emu.ResetCounts()
-			runExport(t, ws, "-out", ws.Dir, "-assistant", "asst-lonely")
-			// One listing, one GET per assistant.
-			if counts := emu.Counts(); counts["GET /assistants/v1/numbers"] != 1 || counts["GET /assistants/v1/assistants/{id}"] != 3 {
-				t.Errorf("the export made these requests: %v; want one listing and three assistant reads", counts)
+			out := runExport(t, ws, "-out", ws.Dir, "-assistant", "asst-lonely")
+			// One listing, one GET per assistant and per knowledge base the
+			// assistants use (the sparse API reports none).
+			kbReads, imports := 3, 9
+			if profile == emulator.ProfileSparse {
+				kbReads, imports = 0, 7
+			}
+			if counts := emu.Counts(); counts["GET /assistants/v1/numbers"] != 1 || counts["GET /assistants/v1/assistants/{id}"] != 3 ||
+				counts["GET /kb/v1/knowledge-bases/{id}"] != kbReads || len(counts) != 2+min(kbReads, 1) {
+				t.Errorf("the export made these requests: %v; want one listing, three assistant and %d knowledge base reads", counts, kbReads)
 			}
 			numbers := readFile(t, ws.Dir, "numbers.tf")
 			assistants := readFile(t, ws.Dir, "assistants.tf")
-			t.Logf("numbers.tf:\n%s\nassistants.tf:\n%s", numbers, assistants)
+			var knowledgeBases string
+			if profile == emulator.ProfileSparse {
+				if _, err := os.Stat(filepath.Join(ws.Dir, "knowledge_bases.tf")); err == nil || strings.Contains(assistants, "knowledge_base_ids") {
+					t.Errorf("the export wrote knowledge bases the sparse API never reported:\n%s", assistants)
+				}
+			} else {
+				knowledgeBases = readFile(t, ws.Dir, "knowledge_bases.tf")
+				exportsKnowledgeBases(t, out, assistants, knowledgeBases)
+			}
+			t.Logf("numbers.tf:\n%s\nassistants.tf:\n%s\nknowledge_bases.tf:\n%s", numbers, assistants, knowledgeBases)
 			// Names come from the labels, made unique (the sparse API
 			// reports none: then from the numbers).
 			names := []string{"front_desk", "front_desk_2", "sales", "number_14155550104", "front_desk_3"}
@@ -188,7 +224,7 @@ func TestAccExportAdoptsTheTeam(t *testing.T) {
 			if got := readFile(t, ws.Dir, "prompts/front_desk.txt"); got != frontDeskPrompt {
 				t.Errorf("prompts/front_desk.txt holds %q, want the prompt %q", got, frontDeskPrompt)
 			}
-			for _, f := range []string{numbers, assistants, readFile(t, ws.Dir, "variables.tf")} {
+			for _, f := range []string{numbers, assistants, knowledgeBases, readFile(t, ws.Dir, "variables.tf")} {
 				if regexp.MustCompile(`(?m)^\s*\w+\s*=\s*null`).MatchString(strings.Split(f, "variable")[0]) ||
 					strings.Contains(f, webhookSecret) || strings.Contains(f, "header-secret") {
 					t.Errorf("a file holds a null setting or a secret:\n%s", f)
@@ -203,7 +239,10 @@ func TestAccExportAdoptsTheTeam(t *testing.T) {
 				t.Errorf("numbers.tf lacks the switches the API reported:\n%s", numbers)
 			}
 
-			adoptsWithoutWrites(t, ws, emu, 7)
+			adoptsWithoutWrites(t, ws, emu, imports)
+			if events := emu.KnowledgeBaseEvents(); len(events) != 0 {
+				t.Errorf("adopting the export changed knowledge bases: %q", events)
+			}
 
 			// The team changes; the user edits a prompt. A new export keeps
 			// every name, adds the new number, and leaves the edit alone.
@@ -213,7 +252,7 @@ func TestAccExportAdoptsTheTeam(t *testing.T) {
 			}
 			emu.SetNumber(emulator.Number{ID: "num-0", TeamID: "1f7b1b1b1b1b1b1b1b1b1b1b", Number: "+14155550100",
 				Provider: emulator.Provider{Name: "twilio"}, Label: "Front Desk", InboundEnabled: true})
-			out := runExport(t, ws, "-out", ws.Dir, "-assistant", "asst-lonely")
+			out = runExport(t, ws, "-out", ws.Dir, "-assistant", "asst-lonely")
 			if !strings.Contains(out, "prompts/front_desk.txt was edited") {
 				t.Errorf("the export does not say it kept the edited prompt:\n%s", out)
 			}
@@ -234,6 +273,30 @@ func TestAccExportAdoptsTheTeam(t *testing.T) {
 				t.Errorf("the edited prompt was not applied: %v", a["assistantSystemPrompt"])
 			}
 		})
+	}
+}
+
+// exportsKnowledgeBases checks that the front desk's knowledge base is
+// adopted and referenced, and that the one the team lacks keeps its ID and
+// is reported.
+func exportsKnowledgeBases(t *testing.T, out, assistants, knowledgeBases string) {
+	t.Helper()
+	if !strings.Contains(out, "knowledge base "+exportKBGoneID+", which the API says the team does not have") {
+		t.Errorf("the export does not say the front desk uses a knowledge base the team lacks:\n%s", out)
+	}
+	for _, want := range []string{`resource "interactly_knowledge_base" "bakery_faq"`, `title = "Bakery FAQ"`,
+		"retrain_frequency_minutes = 1440", "subpaths_only = true", `url = "https://bakery.example/jobs"`} {
+		if !hclContains(knowledgeBases, want) {
+			t.Errorf("knowledge_bases.tf lacks %q", want)
+		}
+	}
+	if !hclContains(knowledgeBases, `resource "interactly_knowledge_base" "opening_hours" {
+  # on_destroy is "empty"`) || strings.Contains(knowledgeBases, `description = ""`) {
+		t.Errorf("knowledge_bases.tf does not adopt the opening hours, or writes their empty description")
+	}
+	if want := `knowledge_base_ids = [interactly_knowledge_base.bakery_faq.id, interactly_knowledge_base.opening_hours.id, "` +
+		exportKBGoneID + `"]`; !hclContains(assistants, want) {
+		t.Errorf("assistants.tf lacks %q", want)
 	}
 }
 

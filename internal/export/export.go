@@ -24,15 +24,18 @@ type Options struct {
 
 // Result is what one run did.
 type Result struct {
-	Numbers, Assistants int
-	Written             []string // files written (or rewritten), sorted
-	Unchanged           []string // files that already held the new content
+	Numbers, Assistants, KnowledgeBases int
+	Written                             []string // files written (or rewritten), sorted
+	Unchanged                           []string // files that already held the new content
 	// Beside are files the user edited since the last run: left as they
 	// are, with the new content written to <path>.new.
 	Beside []string
 	// MissingAssistants are attached to numbers, but the API says the
 	// team does not have them: the numbers name them by ID.
 	MissingAssistants []string
+	// MissingKnowledgeBases are used by assistants, but the API says the
+	// team does not have them: the assistants name them by ID.
+	MissingKnowledgeBases []string
 }
 
 // Run exports the team into opts.Dir.
@@ -55,7 +58,8 @@ func Run(ctx context.Context, api API, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	result := Result{Numbers: len(team.Numbers), Assistants: len(team.Assistants), MissingAssistants: team.Missing}
+	result := Result{Numbers: len(team.Numbers), Assistants: len(team.Assistants), KnowledgeBases: len(team.KnowledgeBases),
+		MissingAssistants: team.Missing, MissingKnowledgeBases: team.MissingKnowledgeBases}
 	if err := writeFiles(opts.Dir, files, manifest, &result); err != nil {
 		return result, err
 	}
@@ -66,7 +70,7 @@ func Run(ctx context.Context, api API, opts Options) (Result, error) {
 func renderTeam(team Team, manifest *Manifest, alias string) (module, error) {
 	manifest.addProvider(alias)
 	r := &renderer{alias: alias, names: newNamer(manifest), files: module{}, settings: provider.AssistantSettings(),
-		variables: hclwrite.NewEmptyFile()}
+		knowledgeBaseSettings: provider.KnowledgeBaseSettings(), variables: hclwrite.NewEmptyFile()}
 	if err := r.render(team); err != nil {
 		return nil, err
 	}

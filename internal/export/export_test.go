@@ -18,8 +18,11 @@ type fakeAPI struct {
 	numbers    []interactly.Number
 	assistants map[string]string // ID -> JSON document
 	lists      int
-	mu         sync.Mutex // guards gets: assistants are read concurrently
-	gets       map[string]int
+	// knowledgeBases answer GetKnowledgeBase; an ID missing is a 404.
+	knowledgeBases map[string]interactly.KnowledgeBase
+	mu             sync.Mutex // guards gets: documents are read concurrently
+	gets           map[string]int
+	kbGets         map[string]int
 }
 
 func (f *fakeAPI) ListNumbers(_ context.Context, label string) ([]interactly.Number, error) {
@@ -45,6 +48,20 @@ func (f *fakeAPI) GetAssistant(_ context.Context, id string) (interactly.Assista
 		return interactly.Assistant{}, err
 	}
 	return interactly.Assistant{ID: id, Fields: fields}, nil
+}
+
+func (f *fakeAPI) GetKnowledgeBase(_ context.Context, id string) (interactly.KnowledgeBase, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.kbGets == nil {
+		f.kbGets = map[string]int{}
+	}
+	f.kbGets[id]++
+	kb, ok := f.knowledgeBases[id]
+	if !ok {
+		return interactly.KnowledgeBase{}, &interactly.APIError{Method: "GET", StatusCode: 404, Message: "Knowledge base not found"}
+	}
+	return kb, nil
 }
 
 func label(s string) *string { return &s }

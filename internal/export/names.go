@@ -10,6 +10,8 @@ import (
 const (
 	numberType    = "interactly_number"
 	assistantType = "interactly_assistant"
+	// knowledgeBaseType is named from the knowledge base's title.
+	knowledgeBaseType = "interactly_knowledge_base"
 )
 
 // namer gives resource names: the one recorded for an object, else a new

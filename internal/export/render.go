@@ -26,6 +26,11 @@ type renderer struct {
 	names    *namer
 	files    module
 	settings settings.Table
+	// knowledgeBaseSettings are interactly_knowledge_base's plain settings.
+	knowledgeBaseSettings settings.Table
+	// knowledgeBases are the resource names of the exported knowledge
+	// bases, by ID.
+	knowledgeBases map[string]string
 	// variables are the team's variable blocks, in the order declared.
 	variables *hclwrite.File
 }
@@ -41,6 +46,10 @@ func (r *renderer) fileName(base string) string {
 
 // render writes the team's files into r.files.
 func (r *renderer) render(team Team) error {
+	r.knowledgeBases = map[string]string{}
+	for _, id := range team.knowledgeBaseIDs() {
+		r.knowledgeBases[id] = r.names.name(knowledgeBaseType, id, team.KnowledgeBases[id].Title, "knowledge_base_"+id)
+	}
 	assistants := map[string]string{} // ID -> resource name
 	for _, id := range team.assistantIDs() {
 		assistants[id] = r.names.name(assistantType, id, assistantName(team.Assistants[id]), "assistant_"+id)
@@ -51,6 +60,14 @@ func (r *renderer) render(team Team) error {
 	}
 
 	imports := hclwrite.NewEmptyFile()
+	knowledgeBaseFile := hclwrite.NewEmptyFile()
+	for _, id := range team.knowledgeBaseIDs() {
+		name := r.knowledgeBases[id]
+		r.importBlock(imports.Body(), knowledgeBaseType, name, id)
+		if err := r.knowledgeBaseBlock(knowledgeBaseFile.Body(), name, team.KnowledgeBases[id]); err != nil {
+			return fmt.Errorf("knowledge base %s: %w", id, err)
+		}
+	}
 	assistantFile := hclwrite.NewEmptyFile()
 	for _, id := range team.assistantIDs() {
 		name := assistants[id]
@@ -65,6 +82,9 @@ func (r *renderer) render(team Team) error {
 		r.numberBlock(numberFile.Body(), numbers[i], n, assistants)
 	}
 	r.add(r.fileName("imports.tf"), imports)
+	if len(team.KnowledgeBases) > 0 {
+		r.add(r.fileName("knowledge_bases.tf"), knowledgeBaseFile)
+	}
 	if len(team.Assistants) > 0 {
 		r.add(r.fileName("assistants.tf"), assistantFile)
 	}
@@ -132,6 +152,14 @@ func (r *renderer) assistantBlock(body *hclwrite.Body, name string, a interactly
 	for _, s := range r.settings {
 		raw, present := lookup(doc, s.Field)
 		if !present {
+			continue
+		}
+		if s.Attr == provider.AssistantKnowledgeBaseIDsAttr {
+			ids, err := usedKnowledgeBases(a)
+			if err != nil {
+				return err
+			}
+			b.SetAttributeRaw(s.Attr, r.knowledgeBaseReferences(ids))
 			continue
 		}
 		t, err := w.tokens(s, raw, nil)

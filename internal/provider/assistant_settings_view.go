@@ -18,3 +18,11 @@ const (
 
 // AssistantSettings is the table of interactly_assistant's settings.
 func AssistantSettings() settings.Table { return assistantSettings }
+
+// AssistantKnowledgeBaseIDsAttr is interactly_assistant's list of knowledge
+// base IDs, which an export writes as references.
+const AssistantKnowledgeBaseIDsAttr = "knowledge_base_ids"
+
+// KnowledgeBaseSettings is the table of interactly_knowledge_base's plain
+// settings (title, description, retrain_frequency_minutes).
+func KnowledgeBaseSettings() settings.Table { return knowledgeBaseSettings }
