@@ -266,3 +266,21 @@ func TestCompactSection(t *testing.T) {
 		t.Errorf("a later section's machine block:\n%s", later)
 	}
 }
+
+// The file's tables leave out the columns printed only; other tables and
+// lines stay as they are.
+func TestWithoutColumns(t *testing.T) {
+	section := "text | with a bar\n\n| N | sent | ratio |\n|--:|--:|--:|\n| 300 | 323 | 1.14 |\n\nafter\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+	got := withoutColumns(section, "sent")
+	want := "text | with a bar\n\n| N | ratio |\n|--:|--:|\n| 300 | 1.14 |\n\nafter\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestRunOnlyKeepsWhatChangesEachRun(t *testing.T) {
+	got := runOnly([]string{"Date: today", "CPU: 2 × fast", "Load average when the run started: 1 2 3", "Go: go1.26", "Run: 1 round"})
+	if strings.Join(got, "; ") != "Date: today; Load average when the run started: 1 2 3; Run: 1 round" {
+		t.Errorf("got %q", got)
+	}
+}

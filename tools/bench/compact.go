@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -62,9 +63,59 @@ func targetsLine(block string) string {
 func runLines(block string) string {
 	var kept []string
 	for line := range strings.SplitSeq(block, "\n") {
-		if !strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "- Date:") || strings.HasPrefix(line, "- Load average") || strings.HasPrefix(line, "- Run:") {
+		if !strings.HasPrefix(line, "- ") || changesEachRun(strings.TrimPrefix(line, "- ")) {
 			kept = append(kept, line)
 		}
 	}
 	return strings.Join(kept, "\n")
+}
+
+// runOnly keeps, of a machine's description, the lines that change from
+// run to run.
+func runOnly(machine []string) []string {
+	var kept []string
+	for _, line := range machine {
+		if changesEachRun(line) {
+			kept = append(kept, line)
+		}
+	}
+	return kept
+}
+
+func changesEachRun(line string) bool {
+	return strings.HasPrefix(line, "Date:") || strings.HasPrefix(line, "Load average") || strings.HasPrefix(line, "Run:")
+}
+
+// withoutColumns drops the named columns from every Markdown table of
+// section that has them: the file keeps a table's essential columns, the
+// run's own output all of them.
+func withoutColumns(section string, names ...string) string {
+	lines := strings.Split(section, "\n")
+	var drop map[int]bool // columns to drop in the table being read; nil outside one
+	for i, line := range lines {
+		if !strings.HasPrefix(line, "|") {
+			drop = nil
+			continue
+		}
+		cells := strings.Split(line, "|")
+		if drop == nil {
+			drop = map[int]bool{}
+			for j, cell := range cells {
+				if slices.Contains(names, strings.TrimSpace(cell)) {
+					drop[j] = true
+				}
+			}
+		}
+		if len(drop) == 0 {
+			continue
+		}
+		kept := make([]string, 0, len(cells))
+		for j, cell := range cells {
+			if !drop[j] {
+				kept = append(kept, cell)
+			}
+		}
+		lines[i] = strings.Join(kept, "|")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -90,12 +90,12 @@ func runExportPhase(ctx context.Context, work string, rounds int, latencies []ti
 		}
 	}
 	machine := append(slices.Clone(host), fmt.Sprintf("Run: %d rounds, took %s", rounds, time.Since(started).Round(time.Second)))
-	section := renderExport(machine, rounds, latencies, results)
-	fmt.Print(section)
+	fmt.Print(renderExport(machine, rounds, latencies, results))
 	if out == "" {
 		return nil
 	}
-	return writeSection(out, exportBegin, exportEnd, section)
+	// The file leaves the machine to the provider-cost section.
+	return writeSection(out, exportBegin, exportEnd, renderExport(runOnly(machine), rounds, latencies, results))
 }
 
 func renderExport(machine []string, rounds int, latencies []time.Duration, results map[time.Duration][]exportSample) string {
