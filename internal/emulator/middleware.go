@@ -20,8 +20,8 @@ func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
 		// HEAD requests answered by a GET route.
 		method, route, _ := strings.Cut(r.Pattern, " ")
 		s.count(r.Pattern)
-		recorder := &statusRecorder{ResponseWriter: w}
-		defer func() { s.countStatus(recorder.status) }()
+		recorder := &statusRecorder{ResponseWriter: w, count: s.countStatus}
+		defer recorder.finish()
 		w = recorder
 		if s.echoAuth {
 			echo := newEchoWriter(w, r)

@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"bufio"
 	"maps"
+	"net"
 	"net/http"
 )
 
@@ -21,15 +23,29 @@ func (s *Server) countStatus(status int) {
 	s.statuses[status]++
 }
 
-// statusRecorder notes the status an answer was sent with.
+// statusRecorder counts the status an answer is sent with, as soon as it
+// is known: a test that counts right after its answer arrived sees it. A
+// request whose connection a fault takes over (hang, drop, a body broken
+// off) counts under 0 the moment it is taken over, before the client can
+// see the connection close.
 type statusRecorder struct {
 	http.ResponseWriter
-	status int
+	status  int
+	counted bool
+	count   func(status int)
+}
+
+func (r *statusRecorder) record(status int) {
+	if !r.counted {
+		r.counted = true
+		r.count(status)
+	}
 }
 
 func (r *statusRecorder) WriteHeader(status int) {
 	if r.status == 0 {
 		r.status = status
+		r.record(status)
 	}
 	r.ResponseWriter.WriteHeader(status)
 }
@@ -37,10 +53,21 @@ func (r *statusRecorder) WriteHeader(status int) {
 func (r *statusRecorder) Write(p []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
+		r.record(http.StatusOK)
 	}
 	return r.ResponseWriter.Write(p)
 }
 
-// Unwrap lets http.ResponseController reach the connection, for faults that
-// hijack it.
+// Hijack counts the request as unanswered and hands the connection over.
+func (r *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	r.record(0)
+	return http.NewResponseController(r.ResponseWriter).Hijack()
+}
+
+// finish counts a request that ended without an answer or a hijack (a
+// hang cut short by the client) under 0.
+func (r *statusRecorder) finish() { r.record(0) }
+
+// Unwrap lets http.ResponseController reach the connection's other
+// controls.
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
