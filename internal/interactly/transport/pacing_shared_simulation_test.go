@@ -119,7 +119,9 @@ func TestPacerLeftAloneClimbsBackToTheLimit(t *testing.T) {
 				var short, long simResult
 				var wg sync.WaitGroup
 				wg.Go(func() { short = simulate(t, NewPacer(0), lim, 100) })
-				wg.Go(func() { long = simulate(t, NewPacer(0), lim, 500) })
+				// Long enough to run alone for a while even if the short
+				// run got only a small share while both ran.
+				wg.Go(func() { long = simulate(t, NewPacer(0), lim, 1200) })
 				wg.Wait()
 				// From a few seconds after the short run ended, for as long
 				// as the long one still ran at full demand.
