@@ -96,7 +96,7 @@ func (r *assistantResource) Schema(ctx context.Context, _ resource.SchemaRequest
 		WriteOnly:  true,
 		Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot(attrWebhookSecret))},
 	}
-	attributes[attrWebhookSecretVersion] = schema.Int64Attribute{
+	attributes[attrWebhookSecretVersion] = schema.NumberAttribute{
 		MarkdownDescription: "Any number; change it to send `webhook_secret_wo` again (to rotate the secret). `webhook_secret_wo` " +
 			"is needed only by a plan that sends it: one that adopts the assistant with a version, or changes the version. A plan " +
 			"that leaves the version as it is needs no secret, so a drift check can run without it.",

@@ -50,6 +50,14 @@ resource "interactly_assistant" "front_desk" {
 				ExpectError: errorMatching(`webhook_secret_wo_version.*webhook_secret_wo`),
 			},
 			{
+				// A version is any number, 1.5 too: the plan meets our rule,
+				// not a conversion error of the framework.
+				Config: emu.config(webhook + `
+  webhook_secret_wo_version = 1.5
+}`),
+				ExpectError: errorMatching(`webhook_secret_wo_version.*webhook_secret_wo`),
+			},
+			{
 				// A create sends the secret, so it needs it.
 				Config: emu.config(`
 resource "interactly_assistant" "night" {
