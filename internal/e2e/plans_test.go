@@ -254,6 +254,8 @@ func TestAccValidateRejectsBadProviderArguments(t *testing.T) {
 	cases := map[string]string{
 		`max_retries = -1`:                `max_retries.*between 0 and 100, got: -1`,
 		`max_retries = 4294967297`:        `max_retries.*between 0 and 100, got: 4294967297`,
+		`max_retries = 1.5`:               `max_retries = 1.5: the provider takes max_retries as a whole number`,
+		`max_requests_per_second = 2.5`:   `max_requests_per_second = 2.5: the provider takes max_requests_per_second as a whole`,
 		`request_timeout = "soon"`:        `request_timeout = "soon" is not a duration`,
 		`request_timeout = "-5s"`:         `request_timeout = "-5s" must be longer than zero`,
 		`request_timeout = "0s"`:          `request_timeout = "0s" must be longer than zero`,

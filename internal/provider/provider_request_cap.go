@@ -3,17 +3,17 @@ package provider
 import (
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 // maxRequestCap is the largest max_requests_per_second accepted: far above
 // any API quota, so a larger value is a typo rather than a wish.
 const maxRequestCap = 10000
 
-func maxRequestsPerSecondAttribute() schema.Int64Attribute {
-	return schema.Int64Attribute{
+func maxRequestsPerSecondAttribute() schema.NumberAttribute {
+	return schema.NumberAttribute{
 		MarkdownDescription: fmt.Sprintf("At most this many API requests start in any one second, spaced evenly. The "+
 			"cap holds for the API key as a whole within the provider process: every configuration of the provider "+
 			"in the process with the same API key and base URL shares one cap, and when their settings differ the "+
@@ -24,6 +24,6 @@ func maxRequestsPerSecondAttribute() schema.Int64Attribute {
 			"the rate it accepted once it answers `429`.",
 			envMaxRequestsPerSecond, maxRequestCap),
 		Optional:   true,
-		Validators: []validator.Int64{int64validator.Between(0, maxRequestCap)},
+		Validators: []validator.Number{settings.WholeBetween(0, maxRequestCap, "the provider")},
 	}
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"math/big"
 	"net/http"
 	"slices"
 	"strings"
@@ -19,23 +20,25 @@ import (
 func TestRequestCapSetting(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
-		value   types.Int64
+		value   types.Number
 		env     map[string]string
 		want    int
 		wantErr string
 	}{
-		"unset means no cap":    {types.Int64Null(), nil, 0, ""},
-		"empty env is unset":    {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: ""}, 0, ""},
-		"from the environment":  {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "20"}, 20, ""},
-		"the block wins":        {types.Int64Value(5), map[string]string{envMaxRequestsPerSecond: "20"}, 5, ""},
-		"zero in the block":     {types.Int64Value(0), map[string]string{envMaxRequestsPerSecond: "20"}, 0, ""},
-		"env not a number":      {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "fast"}, 0, `INTERACTLY_MAX_REQUESTS_PER_SECOND="fast" is not a whole number between 0 and 10000`},
-		"env negative":          {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "-3"}, 0, "between 0 and 10000"},
-		"env beyond the bound":  {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "20000"}, 0, "between 0 and 10000"},
-		"env with a fraction":   {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "2.5"}, 0, "not a whole number"},
-		"env at the upper edge": {types.Int64Null(), map[string]string{envMaxRequestsPerSecond: "10000"}, 10000, ""},
+		"unset means no cap":    {types.NumberNull(), nil, 0, ""},
+		"empty env is unset":    {types.NumberNull(), map[string]string{envMaxRequestsPerSecond: ""}, 0, ""},
+		"from the environment":  {types.NumberNull(), map[string]string{envMaxRequestsPerSecond: "20"}, 20, ""},
+		"the block wins":        {wholeNumber(5), map[string]string{envMaxRequestsPerSecond: "20"}, 5, ""},
+		"zero in the block":     {wholeNumber(0), map[string]string{envMaxRequestsPerSecond: "20"}, 0, ""},
+		"env not a number":      {types.NumberNull(), map[string]string{envMaxRequestsPerSecond: "fast"}, 0, `INTERACTLY_MAX_REQUESTS_PER_SECOND="fast" is not a whole number between 0 and 10000`},
+		"env negative":          {types.NumberNull(), map[string]string{envMaxRequestsPerSecond: "-3"}, 0, "between 0 and 10000"},
+		"env beyond the bound":  {types.NumberNull(), map[string]string{envMaxRequestsPerSecond: "20000"}, 0, "between 0 and 10000"},
+		"env with a fraction":   {types.NumberNull(), map[string]string{envMaxRequestsPerSecond: "2.5"}, 0, "not a whole number"},
+		"env at the upper edge": {types.NumberNull(), map[string]string{envMaxRequestsPerSecond: "10000"}, 10000, ""},
 		// 2^32+5 would pass as 5 if converted to a 32-bit int before the check.
-		"block beyond 32 bits": {types.Int64Value(1<<32 + 5), nil, 0, "max_requests_per_second is 4294967301"},
+		"block beyond 32 bits": {wholeNumber(1<<32 + 5), nil, 0, "max_requests_per_second is 4294967301"},
+		// The schema's validator refuses it first; Configure holds the line too.
+		"block with a fraction": {types.NumberValue(big.NewFloat(2.5)), nil, 0, "max_requests_per_second is 2.5; it must be a whole number"},
 	}
 	for name, tc := range cases {
 		got, diags := wholeNumberSetting(tc.value, env(tc.env), envMaxRequestsPerSecond, "max_requests_per_second", 0, maxRequestCap, "20")

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"math/big"
 	"os"
 	"strconv"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
+	"github.com/interactly/terraform-provider-interactly/internal/provider/settings"
 )
 
 // maxRetriesLimit bounds max_retries: beyond it, retries only prolong an outage.
@@ -81,17 +83,17 @@ func resolveSettings(config providerModel, env func(string) (string, bool)) (int
 	return settings, diags
 }
 
-// wholeNumberSetting resolves an integer argument: from the block, else from
-// its environment variable (checked here, since no schema validator sees
-// it), else fallback. The range 0..limit is checked on the int64, before the
+// wholeNumberSetting resolves a whole-number argument: from the block, else
+// from its environment variable (checked here, since no schema validator
+// sees it), else fallback. The range 0..limit is checked before the
 // conversion to int, which would wrap around on the 32-bit platforms the
 // release builds for.
-func wholeNumberSetting(value types.Int64, env func(string) (string, bool), envName, attr string,
+func wholeNumberSetting(value types.Number, env func(string) (string, bool), envName, attr string,
 	fallback, limit int64, example string) (int, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	n := fallback
+	n := big.NewFloat(float64(fallback))
 	if !value.IsNull() && !value.IsUnknown() {
-		n = value.ValueInt64()
+		n = value.ValueBigFloat()
 	} else if raw, ok := env(envName); ok && raw != "" {
 		parsed, err := strconv.ParseInt(raw, 10, 64)
 		if err != nil {
@@ -99,14 +101,15 @@ func wholeNumberSetting(value types.Int64, env func(string) (string, bool), envN
 				fmt.Sprintf("%s=%q is not a whole number between 0 and %d. Set it to %s, or unset it.", envName, raw, limit, example))
 			return int(fallback), diags
 		}
-		n = parsed
+		n = new(big.Float).SetInt64(parsed)
 	}
-	if n < 0 || n > limit {
+	if !n.IsInt() || n.Sign() < 0 || n.Cmp(big.NewFloat(float64(limit))) > 0 {
 		diags.AddAttributeError(path.Root(attr), "Invalid "+attr,
-			fmt.Sprintf("%s is %d; it must be between 0 and %d.", attr, n, limit))
+			fmt.Sprintf("%s is %s; it must be a whole number between 0 and %d.", attr, settings.WrittenNumber(n), limit))
 		return int(fallback), diags
 	}
-	return int(n), diags
+	whole, _ := n.Int64()
+	return int(whole), diags
 }
 
 // durationSetting resolves a duration argument: from the block, else from

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,9 @@ import (
 
 	"github.com/interactly/terraform-provider-interactly/internal/interactly"
 )
+
+// wholeNumber is n as the Number value a provider block holds.
+func wholeNumber(n int64) types.Number { return types.NumberValue(new(big.Float).SetInt64(n)) }
 
 func env(vars map[string]string) func(string) (string, bool) {
 	return func(name string) (string, bool) { v, ok := vars[name]; return v, ok }
@@ -20,7 +24,7 @@ func duration(s string) types.String {
 }
 
 func nullConfig() providerModel {
-	return providerModel{APIKey: types.StringNull(), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull()}
+	return providerModel{APIKey: types.StringNull(), BaseURL: types.StringNull(), MaxRetries: types.NumberNull(), RequestTimeout: types.StringNull()}
 }
 
 func TestResolveSettingsPrecedence(t *testing.T) {
@@ -37,7 +41,7 @@ func TestResolveSettingsPrecedence(t *testing.T) {
 	}
 	// The block wins over the environment.
 	config := providerModel{APIKey: types.StringValue("sk-block"), BaseURL: types.StringValue("https://eu.example.com"),
-		MaxRetries: types.Int64Value(0), RequestTimeout: duration("1m")}
+		MaxRetries: wholeNumber(0), RequestTimeout: duration("1m")}
 	got, diags = resolveSettings(config, env(map[string]string{envAPIKey: "sk-env", envMaxRetries: "7"}))
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -46,7 +50,7 @@ func TestResolveSettingsPrecedence(t *testing.T) {
 		t.Errorf("from the block: %+v", got)
 	}
 	// Defaults.
-	got, _ = resolveSettings(providerModel{APIKey: types.StringValue("k"), BaseURL: types.StringNull(), MaxRetries: types.Int64Null(), RequestTimeout: types.StringNull()}, env(nil))
+	got, _ = resolveSettings(providerModel{APIKey: types.StringValue("k"), BaseURL: types.StringNull(), MaxRetries: types.NumberNull(), RequestTimeout: types.StringNull()}, env(nil))
 	if got.BaseURL != interactly.DefaultBaseURL || got.MaxRetries != 4 || got.RequestTimeout != 30*time.Second {
 		t.Errorf("defaults: %+v", got)
 	}
@@ -72,9 +76,9 @@ func TestResolveSettingsErrors(t *testing.T) {
 		"bad timeout":      {withKey(func(m *providerModel) { m.RequestTimeout = duration("soon") }), nil, []string{"Invalid request_timeout", `request_timeout = "soon" is not a duration`}},
 		"negative timeout": {withKey(func(m *providerModel) { m.RequestTimeout = duration("-1s") }), nil, []string{"Invalid request_timeout", `request_timeout = "-1s" must be longer than zero`}},
 		"bad retries env":  {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "many"}, []string{envMaxRetries, "not a whole number"}},
-		"too many retries": {withKey(func(m *providerModel) { m.MaxRetries = types.Int64Value(1000) }), nil, []string{"between 0 and 100"}},
+		"too many retries": {withKey(func(m *providerModel) { m.MaxRetries = wholeNumber(1000) }), nil, []string{"between 0 and 100"}},
 		// 2^32+1 would pass as 1 if converted to a 32-bit int before the check.
-		"retries beyond 32 bits":     {withKey(func(m *providerModel) { m.MaxRetries = types.Int64Value(1<<32 + 1) }), nil, []string{"max_retries is 4294967297"}},
+		"retries beyond 32 bits":     {withKey(func(m *providerModel) { m.MaxRetries = wholeNumber(1<<32 + 1) }), nil, []string{"max_retries is 4294967297"}},
 		"retries beyond 32 bits env": {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "4294967297"}, []string{"max_retries is 4294967297"}},
 		"negative retries env":       {withKey(func(*providerModel) {}), map[string]string{envMaxRetries: "-1"}, []string{"between 0 and 100"}},
 		// From the environment, the error names the variable to change.

@@ -3,6 +3,7 @@ package settings
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 
@@ -15,38 +16,66 @@ import (
 // framework converts an Int64's configuration before any validator runs, and
 // refuses 1.5 with an error about itself instead of about the value.
 
-// wholeNumberAtLeast accepts whole numbers of min or more.
-type wholeNumberAtLeast struct{ min int64 }
-
-// WholeAtLeast accepts whole numbers of min or more.
-func WholeAtLeast(least int64) validator.Number { return wholeNumberAtLeast{min: least} }
-
-func (v wholeNumberAtLeast) Description(context.Context) string {
-	return fmt.Sprintf("must be a whole number, at least %d", v.min)
+// wholeNumberRange accepts whole numbers from min to max; takenBy names who
+// needs a whole number ("the API"), for the error.
+type wholeNumberRange struct {
+	min, max int64
+	takenBy  string
 }
 
-func (v wholeNumberAtLeast) MarkdownDescription(ctx context.Context) string {
+// WholeAtLeast accepts whole numbers of least or more, for a setting the API
+// takes.
+func WholeAtLeast(least int64) validator.Number {
+	return wholeNumberRange{min: least, max: math.MaxInt64, takenBy: "the API"}
+}
+
+// WholeBetween accepts whole numbers from least to most, both included;
+// takenBy names who needs a whole number, such as "the provider".
+func WholeBetween(least, most int64, takenBy string) validator.Number {
+	return wholeNumberRange{min: least, max: most, takenBy: takenBy}
+}
+
+func (v wholeNumberRange) Description(context.Context) string {
+	if v.max == math.MaxInt64 {
+		return fmt.Sprintf("must be a whole number, at least %d", v.min)
+	}
+	return fmt.Sprintf("must be a whole number between %d and %d", v.min, v.max)
+}
+
+func (v wholeNumberRange) MarkdownDescription(ctx context.Context) string {
 	return v.Description(ctx)
 }
 
-func (v wholeNumberAtLeast) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+func (v wholeNumberRange) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	n := req.ConfigValue.ValueBigFloat()
-	written := n.Text('g', -1)
+	written := WrittenNumber(n)
 	switch {
 	case !n.IsInt():
 		resp.Diagnostics.AddAttributeError(req.Path, "Not a whole number",
-			fmt.Sprintf("%s = %s: the API takes %s as a whole number. Write it without a fraction, such as %s.",
-				req.Path, written, req.Path, roundedText(n)))
+			fmt.Sprintf("%s = %s: %s takes %s as a whole number. Write it without a fraction, such as %s.",
+				req.Path, written, v.takenBy, req.Path, roundedText(n)))
+	case v.max != math.MaxInt64 && (n.Cmp(new(big.Float).SetInt64(v.min)) < 0 || n.Cmp(new(big.Float).SetInt64(v.max)) > 0):
+		resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
+			fmt.Sprintf("%s must be between %d and %d, got: %s.", req.Path, v.min, v.max, written))
 	case n.Cmp(new(big.Float).SetInt64(v.min)) < 0:
 		resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
 			fmt.Sprintf("%s must be at least %d, got %s.", req.Path, v.min, written))
 	case !fitsInt64(n):
 		resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
-			fmt.Sprintf("%s = %s is larger than the API can hold (at most %d).", req.Path, written, int64(1<<63-1)))
+			fmt.Sprintf("%s = %s is larger than the API can hold (at most %d).", req.Path, written, int64(math.MaxInt64)))
 	}
+}
+
+// WrittenNumber prints n as a user would write it: whole numbers in full
+// (4294967297, never 4.294967297e+09), others in their shortest form.
+func WrittenNumber(n *big.Float) string {
+	if n.IsInt() {
+		return n.Text('f', 0)
+	}
+	return n.Text('g', -1)
 }
 
 // roundedText is n rounded to the nearest whole number, for a suggestion.

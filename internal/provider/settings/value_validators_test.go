@@ -1,0 +1,81 @@
+package settings
+
+import (
+	"context"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// numberError is what v says of value at the attribute "retries", or "" when
+// it accepts it.
+func numberError(t *testing.T, v validator.Number, value types.Number) string {
+	t.Helper()
+	resp := &validator.NumberResponse{}
+	v.ValidateNumber(context.Background(), validator.NumberRequest{Path: path.Root("retries"), ConfigValue: value}, resp)
+	if !resp.Diagnostics.HasError() {
+		return ""
+	}
+	return resp.Diagnostics[0].Summary() + ": " + resp.Diagnostics[0].Detail()
+}
+
+func parsedNumber(t *testing.T, text string) types.Number {
+	t.Helper()
+	n, _, err := big.ParseFloat(text, 10, 512, big.ToNearestEven)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return types.NumberValue(n)
+}
+
+// Values are told back as written, the bounds are both included, and the
+// error names who needs the whole number.
+func TestWholeBetweenSpeaksOfTheValueAsWritten(t *testing.T) {
+	v := WholeBetween(0, 100, "the provider")
+	cases := map[string]string{
+		"0":          "",
+		"100":        "",
+		"7":          "",
+		"-1":         "Value out of range: retries must be between 0 and 100, got: -1.",
+		"101":        "Value out of range: retries must be between 0 and 100, got: 101.",
+		"4294967297": "Value out of range: retries must be between 0 and 100, got: 4294967297.",
+		"1.5":        "Not a whole number: retries = 1.5: the provider takes retries as a whole number. Write it without a fraction, such as 2.",
+		"-2.5":       "Not a whole number: retries = -2.5: the provider takes retries as a whole number. Write it without a fraction, such as -3.",
+	}
+	for text, want := range cases {
+		if got := numberError(t, v, parsedNumber(t, text)); got != want {
+			t.Errorf("retries = %s: got %q, want %q", text, got, want)
+		}
+	}
+	for _, unset := range []types.Number{types.NumberNull(), types.NumberUnknown()} {
+		if got := numberError(t, v, unset); got != "" {
+			t.Errorf("%v: got %q, want no error", unset, got)
+		}
+	}
+	if got := v.Description(context.Background()); got != "must be a whole number between 0 and 100" {
+		t.Errorf("description %q", got)
+	}
+}
+
+func TestWholeAtLeastHasNoUpperBoundButTheAPIs(t *testing.T) {
+	v := WholeAtLeast(1)
+	cases := map[string]string{
+		"1":                   "",
+		"9223372036854775807": "",
+		"0":                   "Value out of range: retries must be at least 1, got 0.",
+		"9223372036854775808": "Value out of range: retries = 9223372036854775808 is larger than the API can hold (at most 9223372036854775807).",
+		"2.25":                "Not a whole number: retries = 2.25: the API takes retries as a whole number. Write it without a fraction, such as 2.",
+	}
+	for text, want := range cases {
+		if got := numberError(t, v, parsedNumber(t, text)); got != want {
+			t.Errorf("retries = %s: got %q, want %q", text, got, want)
+		}
+	}
+	if got := v.MarkdownDescription(context.Background()); !strings.Contains(got, "at least 1") {
+		t.Errorf("description %q", got)
+	}
+}
