@@ -260,9 +260,16 @@ func TestCompactSection(t *testing.T) {
 			t.Errorf("compact section keeps %q:\n%s", gone, got)
 		}
 	}
-	// A later section leaves the machine to the first one.
-	later := compactSection(strings.Replace(section, "- Date: today\n", "- Date: today\n- CPU: 2 × fast\n- Run: 1 round\n", 1), true)
-	if strings.Contains(later, "CPU") || !strings.Contains(later, "- Run: 1 round") || !strings.Contains(later, "- Date: today") {
+	// The first section describes the machine, but not its kernel.
+	described := strings.Replace(section, "- Date: today\n", "- Date: today\n- CPU: 2 × fast\n- Kernel: Linux 6\n- Run: 1 round\n", 1)
+	first := compactSection(described, false)
+	if !strings.Contains(first, "### Machine and run") || !strings.Contains(first, "- CPU: 2 × fast") || strings.Contains(first, "Kernel") {
+		t.Errorf("the first section's machine block:\n%s", first)
+	}
+	// A later section leaves the machine, and its heading, to the first one.
+	later := compactSection(described, true)
+	if strings.Contains(later, "CPU") || strings.Contains(later, "Machine and run") ||
+		!strings.Contains(later, "- Run: 1 round") || !strings.Contains(later, "- Date: today") {
 		t.Errorf("a later section's machine block:\n%s", later)
 	}
 }
@@ -279,8 +286,8 @@ func TestWithoutColumns(t *testing.T) {
 }
 
 func TestRunOnlyKeepsWhatChangesEachRun(t *testing.T) {
-	got := runOnly([]string{"Date: today", "CPU: 2 × fast", "Load average when the run started: 1 2 3", "Go: go1.26", "Run: 1 round"})
-	if strings.Join(got, "; ") != "Date: today; Load average when the run started: 1 2 3; Run: 1 round" {
+	got := runOnly([]string{"Date: today", "CPU: 2 × fast", "Load average at the start: 1 2 3", "Go: go1.26", "Run: 1 round"})
+	if strings.Join(got, "; ") != "Date: today; Load average at the start: 1 2 3; Run: 1 round" {
 		t.Errorf("got %q", got)
 	}
 }

@@ -25,7 +25,9 @@ func compactSection(section string, machineDescribed bool) string {
 		switch {
 		case strings.HasPrefix(heading, "Machine and run") && machineDescribed:
 			kept = append(kept, strings.TrimRight(runLines(block), "\n"))
-		case i == 0, strings.HasPrefix(heading, "Machine and run"), strings.HasPrefix(heading, "Medians of"), strings.HasPrefix(heading, "One round"):
+		case strings.HasPrefix(heading, "Machine and run"):
+			kept = append(kept, strings.TrimRight(withoutPrintedOnly(block), "\n"))
+		case i == 0, strings.HasPrefix(heading, "Medians of"), strings.HasPrefix(heading, "One round"):
 			kept = append(kept, strings.TrimRight(block, "\n"))
 		case strings.HasPrefix(heading, "Targets"):
 			kept = append(kept, targetsLine(block))
@@ -58,12 +60,23 @@ func targetsLine(block string) string {
 	return text
 }
 
-// runLines keeps, of a machine block, its heading and the lines that
-// change from run to run.
+// runLines keeps, of a machine block, the lines that change from run to
+// run, without the heading: the first section describes the machine.
 func runLines(block string) string {
 	var kept []string
 	for line := range strings.SplitSeq(block, "\n") {
-		if !strings.HasPrefix(line, "- ") || changesEachRun(strings.TrimPrefix(line, "- ")) {
+		if strings.HasPrefix(line, "- ") && changesEachRun(strings.TrimPrefix(line, "- ")) {
+			kept = append(kept, line)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
+
+// withoutPrintedOnly drops the machine lines the file leaves out.
+func withoutPrintedOnly(block string) string {
+	var kept []string
+	for line := range strings.SplitSeq(block, "\n") {
+		if !printedOnly(line) {
 			kept = append(kept, line)
 		}
 	}
@@ -80,6 +93,25 @@ func runOnly(machine []string) []string {
 		}
 	}
 	return kept
+}
+
+// generatedNote opens a generated section; target is the make target that
+// writes it besides `make bench`.
+func generatedNote(target string) string {
+	return "<!-- Written by `make " + target + "` (tools/bench); edits here are overwritten. -->\n\n"
+}
+
+// printedOnlyMachineLines start the lines about the machine that the run
+// prints and the file leaves out.
+var printedOnlyMachineLines = []string{"Kernel:"}
+
+func printedOnly(line string) bool {
+	for _, prefix := range printedOnlyMachineLines {
+		if strings.HasPrefix(strings.TrimPrefix(line, "- "), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func changesEachRun(line string) bool {

@@ -257,13 +257,13 @@ func run() error {
 	b.setLatency(0)
 
 	elapsed := time.Since(started)
-	machine = append(machine, fmt.Sprintf("Run: %d rounds, took %s in all (building the provider included)",
+	machine = append(machine, fmt.Sprintf("Run: %d rounds, took %s (build included)",
 		opts.rounds, elapsed.Round(time.Second)))
 	rep := report{Machine: machine, Rounds: opts.rounds, Latencies: opts.latencies, Sizes: opts.sizes, Results: b.results}
 	section := rep.render()
 	fmt.Print(section)
 	if opts.out != "" {
-		if err := writeSection(opts.out, beginMarker, endMarker, compactSection(section, false)); err != nil {
+		if err := writeSection(opts.out, beginMarker, endMarker, withoutColumns(compactSection(section, false), mainPrintedOnly...)); err != nil {
 			return err
 		}
 	}
@@ -291,6 +291,10 @@ func runRateLimitedOnly(ctx context.Context, b *bench, opts options, host []stri
 	}
 	return writeSection(opts.out, rateLimitedBegin, rateLimitedEnd, withoutColumns(compactSection(section, true), rateLimitedPrintedOnly...))
 }
+
+// mainPrintedOnly are the columns of the main table that the run prints and
+// the file leaves out: the floor's memory is context, not a target.
+var mainPrintedOnly = []string{"time_static peak MB"}
 
 // rateLimitedPrintedOnly are the columns of the rate-limited table that the
 // run prints but BENCHMARKS.md leaves out: the floor and the ratio say what
@@ -329,7 +333,7 @@ func describeHost(ctx context.Context, b *bench) ([]string, error) {
 	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
 		f := strings.Fields(string(load))
 		if len(f) >= 3 {
-			lines = append(lines, fmt.Sprintf("Load average when the run started: %s %s %s (the machine is shared)", f[0], f[1], f[2]))
+			lines = append(lines, fmt.Sprintf("Load average at the start: %s %s %s", f[0], f[1], f[2]))
 		}
 	}
 	lines = append(lines, "Go: "+runtime.Version())
@@ -354,11 +358,10 @@ func describeFloor(timeBinary string) []string {
 	if info, err := buildinfo.ReadFile(timeBinary); err == nil {
 		timeVersion = info.Main.Version
 	}
-	return []string{"terraform-provider-time: " + timeVersion + " (the floor), served through dev_overrides like the provider",
+	return []string{"Floor: terraform-provider-time " + timeVersion + ", through dev_overrides like the provider",
 		"Terraform runs with its default -parallelism=10",
-		"Order in a round: for each latency, for each N, both providers' four phases on a fresh workspace; " +
-			"interactly first in odd rounds, time_static first in even ones",
-		"Added latency: an emulator fault that delays every API request"}
+		"Order: per latency and N, both providers' four phases on a fresh workspace, interactly first in odd rounds",
+		"Latency: an emulator fault delaying every request"}
 }
 
 // firstField returns the value of the first "key : value" line of a /proc
