@@ -213,3 +213,24 @@ func TestWriteBreakerIgnoresCancellation(t *testing.T) {
 		t.Errorf("update after 5 cancelled ones: %v; want it sent", err)
 	}
 }
+
+// A 500 is the API failing, like a 503, though it is not retried: three in a
+// row open the breaker.
+func TestWriteBreakerCountsA500AsAServerFailure(t *testing.T) {
+	t.Parallel()
+	emu, client := startEmulator(t, func(c *interactly.Config) { c.MaxRetries = 0 })
+	emu.AddFault(emulator.Fault{Method: "PUT", Status: 500})
+	on := true
+	for i := range 3 {
+		if _, err := client.UpdateNumber(context.Background(), "num-1", interactly.UpdateNumberRequest{InboundEnabled: &on}); interactly.StatusCode(err) != 500 {
+			t.Fatalf("update %d: err = %v, want the API's 500", i, err)
+		}
+	}
+	_, err := client.UpdateNumber(context.Background(), "num-1", interactly.UpdateNumberRequest{InboundEnabled: &on})
+	if !errors.As(err, new(*interactly.WritesSuspended)) {
+		t.Errorf("after three 500s: err = %v, want the breaker open", err)
+	}
+	if got := emu.Counts()[updateRoute]; got != 3 {
+		t.Errorf("PUTs = %d, want 3: a 500 is not retried and the fourth is held back", got)
+	}
+}

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"fmt"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -271,7 +272,9 @@ func TestPacerWaitIsCancellable(t *testing.T) {
 // the clients that share it applies to all, in whichever order they came.
 func TestSharedPacer(t *testing.T) {
 	t.Parallel()
-	const url = "https://shared-pacer.example.test"
+	// The pacers live as long as the process: a URL of this run's own keeps
+	// -count=2 from meeting the first run's.
+	url := fmt.Sprintf("https://shared-pacer-%d.example.test", time.Now().UnixNano())
 	a := SharedPacer(url, "key-1", 10)
 	if SharedPacer(url, "key-1", 0) != a || SharedPacer(url, "key-1", 25) != a {
 		t.Error("two clients of the same key and URL with other caps got different pacers")
