@@ -141,8 +141,10 @@ func excerpt(body []byte) string {
 	if len(text) <= maxMessageLen {
 		return text
 	}
+	// text is valid UTF-8, so it starts with a whole rune: the loop ends
+	// by the start at the latest.
 	cut := maxMessageLen
-	for cut > 0 && !utf8.RuneStart(text[cut]) {
+	for !utf8.RuneStart(text[cut]) {
 		cut--
 	}
 	return text[:cut] + "…"

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 )
@@ -94,10 +95,8 @@ type (
 // body is d as the API takes it. No URLs is an empty docs list; lists are
 // never null.
 func (d KnowledgeBaseDocument) body() map[string]any {
-	b := make(map[string]any, len(d.Settings)+2)
-	for k, v := range d.Settings {
-		b[k] = v
-	}
+	b := map[string]any{}
+	maps.Copy(b, d.Settings)
 	docs := []kbDocWire{}
 	if len(d.IncludeURLs) > 0 || len(d.ExcludeURLs) > 0 {
 		docs = append(docs, kbDocWire{Type: "url", Payload: kbURLsWire{

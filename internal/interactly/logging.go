@@ -119,9 +119,9 @@ type observedBody struct {
 func (b *observedBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
 	b.total += int64(n)
-	if room := maxLoggedBody + 1 - b.seen.Len(); room > 0 {
-		b.seen.Write(p[:min(n, room)])
-	}
+	// Up to one byte past the limit, which tells a cut body from a whole one.
+	room := max(0, maxLoggedBody+1-b.seen.Len())
+	b.seen.Write(p[:min(n, room)])
 	if err != nil && !errors.Is(err, io.EOF) && b.readErr == nil {
 		b.readErr = err
 	}

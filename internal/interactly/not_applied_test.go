@@ -135,3 +135,21 @@ func TestAnAddressThatAnswersAgainIsUsedAgain(t *testing.T) {
 }
 
 func listenOn(addr string) (net.Listener, error) { return net.Listen("tcp", addr) }
+
+// An API error made without counting its refusals (outside a call) still
+// counts its own 429 once; any other status counts none.
+func TestRateRefusalsOfAnErrorOutsideACall(t *testing.T) {
+	t.Parallel()
+	cases := map[error]int{
+		&interactly.APIError{StatusCode: http.StatusTooManyRequests}:                  1,
+		&interactly.APIError{StatusCode: http.StatusTooManyRequests, RateRefusals: 3}: 3,
+		&interactly.APIError{StatusCode: http.StatusBadRequest}:                       0,
+		&interactly.APIError{StatusCode: http.StatusServiceUnavailable}:               0,
+		errors.New("not the API's"):                                                   0,
+	}
+	for err, want := range cases {
+		if got := interactly.RateRefusals(err); got != want {
+			t.Errorf("RateRefusals(%#v) = %d, want %d", err, got, want)
+		}
+	}
+}

@@ -41,14 +41,12 @@ func NewBackoff(now func() time.Time, jitter func(n int64) int64) retryablehttp.
 	}
 }
 
-// exponential is min*2^attempt, capped at max without overflowing.
+// exponential is min*2^attempt, capped at max. Each doubling is capped, so
+// no number of attempts overflows.
 func exponential(minWait, maxWait time.Duration, attempt int) time.Duration {
-	wait := minWait
-	for i := 0; i < attempt && wait < maxWait; i++ {
-		wait *= 2
-	}
-	if wait > maxWait || wait <= 0 {
-		return maxWait
+	wait := min(minWait, maxWait)
+	for range attempt {
+		wait = min(2*wait, maxWait)
 	}
 	return wait
 }
@@ -67,10 +65,8 @@ func RetryAfter(value string, now time.Time) (time.Duration, bool) {
 		if seconds < 0 {
 			return 0, false
 		}
-		if seconds > int64(MaxRetryAfter/time.Second) {
-			return MaxRetryAfter, true
-		}
-		wait = time.Duration(seconds) * time.Second
+		// Capped before the conversion, which would overflow.
+		wait = time.Duration(min(seconds, int64(MaxRetryAfter/time.Second))) * time.Second
 	} else if date, err := http.ParseTime(value); err == nil {
 		wait = date.Sub(now)
 	} else {

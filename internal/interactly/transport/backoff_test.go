@@ -22,7 +22,8 @@ func TestRetryAfter(t *testing.T) {
 		{"-1", 0, false},
 		{"soon", 0, false},
 		{"86400", MaxRetryAfter, true},
-		{"99999999999999999999", 0, false}, // overflows int64: not a delay we can honour
+		{"9223372036854775807", MaxRetryAfter, true}, // capped before it could overflow
+		{"99999999999999999999", 0, false},           // overflows int64: not a delay we can honour
 		{now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second, true},
 		{now.Add(-time.Hour).Format(http.TimeFormat), 0, true},                // a past date: retry now
 		{now.Add(2 * time.Hour).Format(http.TimeFormat), MaxRetryAfter, true}, // capped
@@ -67,6 +68,9 @@ func TestBackoffIsExponentialWithJitterAndCapped(t *testing.T) {
 		{3, 800 * time.Millisecond, &http.Response{StatusCode: 503, Header: http.Header{}}},
 		{5, maxWait, nil},
 		{200, maxWait, nil}, // no overflow however many attempts
+	}
+	if got := highest(time.Minute, time.Second, 0, nil); got != time.Second {
+		t.Errorf("a minimum above the maximum waits %v; want the maximum, 1s", got)
 	}
 	for _, tc := range cases {
 		lo := lowest(minWait, maxWait, tc.attempt, tc.response)

@@ -120,11 +120,12 @@ func (p *Pacer) WaitTurn(ctx context.Context) (time.Time, []Wait, error) {
 	defer p.mu.Unlock()
 	held := map[WaitReason]time.Duration{}
 	var order []WaitReason
-	defer func() {
+	withHeld := func() []Wait {
 		for _, reason := range order {
 			waits = append(waits, Wait{Reason: reason, Length: held[reason]})
 		}
-	}()
+		return waits
+	}
 	for {
 		now := time.Now()
 		until, reason, isHeld := p.heldUntil(now)
@@ -136,7 +137,7 @@ func (p *Pacer) WaitTurn(ctx context.Context) (time.Time, []Wait, error) {
 			p.inFlight = append(p.inFlight, now)
 			p.lastSend = now
 			p.budget.spend(now)
-			return now, waits, nil
+			return now, withHeld(), nil
 		}
 		changed := p.changed
 		p.queued++
@@ -149,7 +150,7 @@ func (p *Pacer) WaitTurn(ctx context.Context) (time.Time, []Wait, error) {
 		}
 		held[reason] += time.Since(now)
 		if err != nil {
-			return time.Time{}, waits, err
+			return time.Time{}, withHeld(), err
 		}
 	}
 }
