@@ -32,6 +32,7 @@ type Pacer struct {
 	lastSend time.Time     // when the latest attempt was let through
 	changed  chan struct{} // closed and replaced when waiting attempts may go sooner
 	learner  learner
+	gate     gate
 	budget   budget
 	sent     []time.Time   // send times of the last second
 	accepted []time.Time   // times of the answers accepted in the last second
@@ -173,6 +174,9 @@ func (p *Pacer) heldUntil(now time.Time) (time.Time, WaitReason, bool) {
 	if p.budget.inHand(now) {
 		return time.Time{}, "", false
 	}
+	if until, closed := p.gate.closedUntil(now); closed && !p.budget.known {
+		return until, WaitPacing, true
+	}
 	r := p.rate(now)
 	if r <= 0 || p.lastSend.IsZero() {
 		return time.Time{}, "", false
@@ -242,7 +246,13 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) *RateChange {
 		fullSecond := !p.busy.IsZero() && now.Sub(p.busy) >= time.Second
 		saturating := fullSecond && (p.learner.rate == 0 || p.queued > 0)
 		p.learner.refused(now, sentAt, len(sent), len(accepted), saturating)
+		retryAfter, ok := RetryAfter(resp.Header.Get("Retry-After"), now)
+		if !ok {
+			retryAfter = gateRetryAfter
+		}
+		p.gate.refused(now, sentAt, retryAfter)
 	} else {
+		p.gate.accepted(sentAt)
 		p.accepted = append(accepted, now)
 		p.learner.accepted(now, len(p.accepted), p.queued > 0)
 	}

@@ -121,3 +121,61 @@ func (l *learner) accepted(now time.Time, accepted int, queued bool) {
 		l.rate += beyondGrowth
 	}
 }
+
+// gate holds every attempt back for a while when the API refuses requests
+// sent after it had already refused one, for APIs that announce no budget.
+// One refusal says little of how long the key stays closed: a token bucket
+// accepts again within 1/rate, and the learner's drop (see learner) is the
+// answer to it. A refusal of a request sent after the previous refusal was
+// heard, with nothing sent since accepted, says the key is still closed:
+// a fixed window spent, a sliding one full. Sending at the pace until it
+// opens would have every one of them refused, and each refused attempt then
+// waits out its own Retry-After.
+//
+// Retry-After, in whole seconds, bounds when the key opens again but may
+// overstate it by up to a second, so the gate does not wait all of it: it
+// halves what is left of the time until the key has said it opens again,
+// and lets the next attempt probe there. Each probe refused halves the rest
+// again; one accepted opens the gate.
+type gate struct {
+	until        time.Time // no attempt before it
+	openBy       time.Time // by when the refusals since the last accepted answer said the key opens
+	refusedAt    time.Time // when the latest refusal was heard
+	acceptedSent time.Time // when the latest attempt the API accepted was sent
+}
+
+// gateRetryAfter is taken as the Retry-After of a refusal that has none.
+const gateRetryAfter = time.Second
+
+// refused records a refusal heard at now of the attempt sent at sentAt,
+// whose Retry-After (gateRetryAfter when it had none) was retryAfter.
+func (g *gate) refused(now, sentAt time.Time, retryAfter time.Duration) {
+	openBy := now.Add(retryAfter)
+	repeat := !g.refusedAt.IsZero() && sentAt.After(g.refusedAt) && !g.acceptedSent.After(g.refusedAt)
+	switch {
+	case !repeat || g.openBy.Before(now):
+		g.openBy = openBy
+	case openBy.Before(g.openBy):
+		g.openBy = openBy
+	}
+	if repeat {
+		g.until = now.Add(g.openBy.Sub(now) / 2)
+	}
+	g.refusedAt = now
+}
+
+// accepted records that the attempt sent at sentAt was not refused for rate.
+func (g *gate) accepted(sentAt time.Time) {
+	if sentAt.After(g.acceptedSent) {
+		g.acceptedSent = sentAt
+	}
+	if sentAt.After(g.refusedAt) {
+		g.until = time.Time{}
+	}
+}
+
+// closedUntil reports whether the gate holds attempts at now and, if so,
+// until when.
+func (g *gate) closedUntil(now time.Time) (time.Time, bool) {
+	return g.until, now.Before(g.until)
+}
