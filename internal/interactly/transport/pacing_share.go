@@ -35,6 +35,7 @@ type share struct {
 	part     float64   // of the announced budget, (0, 1]; 1 while alone
 	othersAt time.Time // when the latest answer showed others spending the key
 	cutAt    time.Time // when the part was last cut
+	firstAt  time.Time // when others were first seen, this time
 }
 
 const (
@@ -67,6 +68,9 @@ const (
 	minPart = 0.02
 )
 
+var TfirstFor = 2 * time.Second
+var TfirstMin = 0.1
+
 // shared reports whether other processes were seen spending the key within
 // shareMemory of now.
 func (s *share) shared(now time.Time) bool {
@@ -84,9 +88,14 @@ func (s *share) of(now time.Time) float64 {
 // othersSeen records an answer at now that showed others spending deficit
 // requests of the window in which this process sent own.
 func (s *share) othersSeen(now time.Time, own, deficit int) {
-	if !s.shared(now) {
-		s.part = max(firstPart, min(maxFirstPart, float64(own)/float64(own+deficit)))
+	ownPart := float64(own) / float64(own+deficit)
+	switch {
+	case !s.shared(now):
+		s.part = max(firstPart, min(maxFirstPart, ownPart))
 		s.cutAt = now
+		s.firstAt = now
+	case now.Sub(s.firstAt) < TfirstFor:
+		s.part = max(TfirstMin, min(s.part, ownPart))
 	}
 	s.othersAt = now
 }
@@ -95,7 +104,7 @@ func (s *share) othersSeen(now time.Time, own, deficit int) {
 // is nearly spent (or refused the request for rate), how long the window is,
 // at what rate this process was spending, and whether attempts wait for the
 // pace.
-func (s *share) answered(now time.Time, nearlySpent bool, window time.Duration, ownRate, othersRate float64, queued bool) {
+func (s *share) answered(now time.Time, nearlySpent, roomy bool, window time.Duration, ownRate, othersRate float64, queued bool) {
 	if !s.shared(now) {
 		return
 	}
@@ -111,7 +120,7 @@ func (s *share) answered(now time.Time, nearlySpent bool, window time.Duration, 
 		}
 		s.part = max(minPart, s.part*cut)
 		s.cutAt = now
-	case !nearlySpent && settled && queued && ownRate > 0:
+	case roomy && settled && queued && ownRate > 0:
 		// Each answer is 1/ownRate of a second's worth.
 		s.part = min(1, s.part+shareGrowth/ownRate)
 	}
