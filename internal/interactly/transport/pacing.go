@@ -250,7 +250,11 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) *RateChange {
 		if !ok {
 			retryAfter = gateRetryAfter
 		}
-		p.gate.refused(now, sentAt, retryAfter)
+		var interval time.Duration
+		if r := p.learner.rate; r > 0 {
+			interval = time.Duration(float64(time.Second) / r)
+		}
+		p.gate.refused(now, sentAt, retryAfter, interval)
 	} else {
 		p.gate.accepted(sentAt)
 		p.accepted = append(accepted, now)

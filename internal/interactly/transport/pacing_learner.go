@@ -1,6 +1,9 @@
 package transport
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // learner finds the rate an API accepts from its 429s alone, for APIs that
 // announce no budget. It sends as fast as Terraform asks until the first
@@ -38,6 +41,25 @@ type learner struct {
 	ceiling  float64 // the rate last measured; 0 when not to be trusted
 	lastDrop time.Time
 	passedAt time.Time // when the rate rose past the ceiling; zero while under it
+	peak     float64   // the highest ceiling measured
+	sharedAt time.Time // when a refusal last showed others spending the key
+}
+
+// Tunables under trial.
+var (
+	sharedBelow    = 0.8
+	sharedFactor   = 0.7
+	sharedGrowth   = 0.3
+	sharedMemory   = 6 * time.Second
+	untrustedSent  = true
+	belowCeiling   = false
+	sharedDoubling = 2 * time.Second
+)
+
+// sharing reports whether a refusal showed others spending the key within
+// sharedMemory of now.
+func (l *learner) sharing(now time.Time) bool {
+	return !l.sharedAt.IsZero() && now.Sub(l.sharedAt) < sharedMemory
 }
 
 const (
@@ -72,6 +94,9 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 		return
 	}
 	measured := float64(min(sent, accepted))
+	if !saturating && untrustedSent {
+		measured = float64(sent)
+	}
 	if l.rate > 0 && now.Sub(l.lastDrop) < 2*dropSettle {
 		// Refused again as soon as the last drop could show: the measure
 		// overstates the limit (a fixed window accepts up to twice its
@@ -79,11 +104,20 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 		// just refused rather than stepping down from it.
 		measured = min(measured, l.rate*repeatFactor)
 	}
-	l.ceiling = 0
-	if saturating && measured >= minAdaptiveRate {
-		l.ceiling = measured
+	trusted := saturating && measured >= minAdaptiveRate
+	if trusted && (measured < sharedBelow*l.peak || (belowCeiling && l.ceiling > 0 && l.rate < l.ceiling)) {
+		l.sharedAt = now
 	}
-	l.rate = max(minAdaptiveRate, measured*holdFactor)
+	factor := holdFactor
+	if l.sharing(now) {
+		factor = sharedFactor
+	}
+	l.ceiling = 0
+	if trusted {
+		l.ceiling = measured
+		l.peak = max(l.peak, measured)
+	}
+	l.rate = max(minAdaptiveRate, measured*factor)
 	l.lastDrop = now
 	l.passedAt = time.Time{}
 }
@@ -113,6 +147,9 @@ func (l *learner) accepted(now time.Time, accepted int, queued bool) {
 	}
 	// Each answer is 1/rate of a second's worth of answers at this rate.
 	switch {
+	case l.sharing(now) && l.ceiling > 0:
+		quiet := now.Sub(l.lastDrop).Seconds() / sharedDoubling.Seconds()
+		l.rate += sharedGrowth * math.Exp2(quiet) / l.rate
 	case l.ceiling == 0 || l.rate < farBelow*l.ceiling:
 		l.rate += fastGrowth
 	case l.rate < l.ceiling:
@@ -142,6 +179,7 @@ type gate struct {
 	openBy       time.Time // by when the refusals since the last accepted answer said the key opens
 	refusedAt    time.Time // when the latest refusal was heard
 	acceptedSent time.Time // when the latest attempt the API accepted was sent
+	repeats      int       // refusals in a row of attempts sent after the one before was heard
 }
 
 // gateRetryAfter is taken as the Retry-After of a refusal that has none.
@@ -149,7 +187,7 @@ const gateRetryAfter = time.Second
 
 // refused records a refusal heard at now of the attempt sent at sentAt,
 // whose Retry-After (gateRetryAfter when it had none) was retryAfter.
-func (g *gate) refused(now, sentAt time.Time, retryAfter time.Duration) {
+func (g *gate) refused(now, sentAt time.Time, retryAfter, interval time.Duration) {
 	openBy := now.Add(retryAfter)
 	repeat := !g.refusedAt.IsZero() && sentAt.After(g.refusedAt) && !g.acceptedSent.After(g.refusedAt)
 	switch {
@@ -158,8 +196,16 @@ func (g *gate) refused(now, sentAt time.Time, retryAfter time.Duration) {
 	case openBy.Before(g.openBy):
 		g.openBy = openBy
 	}
+	if !repeat {
+		g.repeats = 0
+	}
 	if repeat {
-		g.until = now.Add(g.openBy.Sub(now) / 2)
+		g.repeats++
+		hold := g.openBy.Sub(now) / 2
+		if interval > 0 {
+			hold = min(hold, interval<<min(g.repeats, 16))
+		}
+		g.until = now.Add(hold)
 	}
 	g.refusedAt = now
 }
