@@ -39,7 +39,11 @@ import (
 // and under a limit of a second's window the budget comes back request by
 // request (a sliding window, a token bucket) or at a boundary it does not
 // place: the window and the pace cover those, and the gate closes only for
-// a reset at least gateAfter off.
+// a reset at least gateAfter off. A fixed window places its boundary
+// itself, though: its remaining count jumps back up there, at the same
+// phase window after window. Once two jumps in a row fell on one phase, the
+// gate closes a spent fixed window (counting what the others, when there
+// are any, spend meanwhile) until the boundary the jumps place.
 type budget struct {
 	known     bool
 	limit     int           // requests per window, 0 when not announced
@@ -167,10 +171,7 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 		capacity = b.deepest
 	}
 	deficit := capacity - own - remaining
-	b.othersRate = 0
-	if b.share.shared(now) || deficit > 0 {
-		b.othersRate = float64(max(deficit, 0)) / b.window.Seconds()
-	}
+	b.othersRate = float64(max(deficit, 0)) / b.window.Seconds()
 	if deficit > 0 {
 		b.share.othersSeen(now, own, deficit)
 	}
@@ -178,18 +179,22 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 	ownRate := float64(b.ownSince(now.Add(-b.window))) / b.window.Seconds()
 	roomy := !nearlySpent
 	if b.fixedWindow() {
-		// A fixed window's count falls all through the window: what
-		// tells is whether it falls faster than the limit's pace, which
-		// would spend it before the window ends.
+		// A fixed window's count falls all through the window, and is
+		// nearly spent at the end of every window the key is used to
+		// the full: what tells is whether it falls faster than the
+		// limit's pace, which would spend it before the window ends, or
+		// slower, which leaves room.
 		left := b.windowEnd(sentAt).Sub(sentAt).Seconds() / b.window.Seconds()
 		atPace := float64(b.limit) * left
-		nearlySpent = nearlySpent || float64(remaining) < TfixedLow*atPace
+		nearlySpent = nearlySpent || float64(remaining) < fixedLowPart*atPace
 		roomy = !nearlySpent && float64(remaining) > atPace
 	}
-	b.share.answered(now, nearlySpent, roomy, b.window, ownRate, float64(max(deficit, 0))/b.window.Seconds(), queued)
+	b.share.answered(now, nearlySpent, roomy, b.window, ownRate, b.othersRate, queued)
 }
 
-var TfixedLow = 0.7
+// fixedLowPart is the part of what the limit's pace would leave of a fixed
+// window under which its remaining count says the key is nearly spent.
+const fixedLowPart = 0.7
 
 // ownSince counts the client's sends after from.
 func (b *budget) ownSince(from time.Time) int {
@@ -248,7 +253,11 @@ const inHandPart = 0.25
 // until when.
 func (b *budget) closedUntil(now time.Time) (time.Time, bool) {
 	if b.known && b.fixedWindow() && float64(b.remaining-b.spent) <= b.othersRate*now.Sub(b.freshest).Seconds() {
-		// Spent until the window the freshest answer counted in ends.
+		// A fixed window gives nothing back before its end, whatever
+		// Reset says in whole seconds: spent (by this process's sends
+		// since the freshest answer and, at the rate they were last
+		// seen spending, the others'), it stays so until the window
+		// that answer counted in ends.
 		end := b.windowEnd(b.freshest)
 		return end, now.Before(end)
 	}

@@ -33,9 +33,25 @@ import (
 // requests sent with the refused one are in. Nor is it trusted when nothing
 // waited for the pace: then the client sent what Terraform asked, a burst
 // of it refused by a small bucket, and the measure is Terraform's pace, not
-// the API's. Until dropSettle has passed,
-// those answers raise the measure; the fast growth then climbs from there
-// and the next refusal, a second later, measures properly.
+// the API's. An untrusted drop goes to holdFactor × what was sent over the
+// last second rather than what was accepted: processes of one key that
+// started together sent alike, while which of them got the burst's few
+// accepted answers is chance, and a drop to those would set their shares
+// apart from the start. Until dropSettle has passed, the answers still
+// coming in raise the rate to what they show accepted; the fast growth then
+// climbs from there and the next refusal, a second later, measures properly.
+//
+// Several processes on one key (several Terraform runs in CI), none knowing
+// the others, each learn the rate from their own 429s. A trusted measure
+// under sharedBelow of the highest one this process took says others spend
+// the key: it was accepted less though it asked as much. For sharedMemory
+// after such a refusal the process shares the key as TCP flows share a
+// link: each refusal cuts its rate by sharedFactor, deeper than holdFactor,
+// and it grows by the same number of requests a second in every process,
+// not by a part of its own rate, so that the processes' rates converge
+// while their sum stays near the limit. That growth doubles every
+// sharedDoubling without a refusal, so that a process whose others have
+// finished climbs back to the limit within seconds.
 type learner struct {
 	rate     float64 // requests per second; 0 until the first refusal
 	ceiling  float64 // the rate last measured; 0 when not to be trusted
@@ -44,17 +60,6 @@ type learner struct {
 	peak     float64   // the highest ceiling measured
 	sharedAt time.Time // when a refusal last showed others spending the key
 }
-
-// Tunables under trial.
-var (
-	sharedBelow    = 0.8
-	sharedFactor   = 0.7
-	sharedGrowth   = 0.3
-	sharedMemory   = 6 * time.Second
-	untrustedSent  = true
-	belowCeiling   = false
-	sharedDoubling = 2 * time.Second
-)
 
 // sharing reports whether a refusal showed others spending the key within
 // sharedMemory of now.
@@ -83,6 +88,21 @@ const (
 	// repeatFactor is how far below the rate just refused a refusal right
 	// after a drop sends the client.
 	repeatFactor = 0.85
+	// sharedBelow is the part of the highest trusted measure under which
+	// a trusted measure says others spend the key.
+	sharedBelow = 0.8
+	// sharedFactor is what a refusal leaves of the rate while others
+	// spend the key: a deep cut is what evens the processes' rates out,
+	// and it costs little throughput when only one of them cuts at a time.
+	sharedFactor = 0.7
+	// sharedGrowth is the growth while others spend the key, in requests
+	// a second each second, the same in every process.
+	sharedGrowth = 0.3
+	// sharedDoubling is how often that growth doubles without a refusal.
+	sharedDoubling = 2 * time.Second
+	// sharedMemory is how long after a refusal that showed others the
+	// process keeps sharing.
+	sharedMemory = 6 * time.Second
 )
 
 // refused records a 429 at now for an attempt sent at sentAt, given how many
@@ -94,7 +114,7 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 		return
 	}
 	measured := float64(min(sent, accepted))
-	if !saturating && untrustedSent {
+	if !saturating {
 		measured = float64(sent)
 	}
 	if l.rate > 0 && now.Sub(l.lastDrop) < 2*dropSettle {
@@ -105,7 +125,7 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 		measured = min(measured, l.rate*repeatFactor)
 	}
 	trusted := saturating && measured >= minAdaptiveRate
-	if trusted && (measured < sharedBelow*l.peak || (belowCeiling && l.ceiling > 0 && l.rate < l.ceiling)) {
+	if trusted && measured < sharedBelow*l.peak {
 		l.sharedAt = now
 	}
 	factor := holdFactor
@@ -171,9 +191,10 @@ func (l *learner) accepted(now time.Time, accepted int, queued bool) {
 //
 // Retry-After, in whole seconds, bounds when the key opens again but may
 // overstate it by up to a second, so the gate does not wait all of it: it
-// halves what is left of the time until the key has said it opens again,
-// and lets the next attempt probe there. Each probe refused halves the rest
-// again; one accepted opens the gate.
+// holds for two intervals of the pace, twice as many after each probe
+// refused in a row, and at most half of what is left of the time until the
+// key has said it opens again; the next attempt probes there. One accepted
+// opens the gate.
 type gate struct {
 	until        time.Time // no attempt before it
 	openBy       time.Time // by when the refusals since the last accepted answer said the key opens
@@ -186,9 +207,11 @@ type gate struct {
 const gateRetryAfter = time.Second
 
 // refused records a refusal heard at now of the attempt sent at sentAt,
-// whose Retry-After (gateRetryAfter when it had none) was retryAfter.
+// whose Retry-After (gateRetryAfter when it had none) was retryAfter, with
+// the pace at one attempt every interval (0: none).
 func (g *gate) refused(now, sentAt time.Time, retryAfter, interval time.Duration) {
 	openBy := now.Add(retryAfter)
+	prior := g.repeats
 	repeat := !g.refusedAt.IsZero() && sentAt.After(g.refusedAt) && !g.acceptedSent.After(g.refusedAt)
 	switch {
 	case !repeat || g.openBy.Before(now):
@@ -196,11 +219,9 @@ func (g *gate) refused(now, sentAt time.Time, retryAfter, interval time.Duration
 	case openBy.Before(g.openBy):
 		g.openBy = openBy
 	}
-	if !repeat {
-		g.repeats = 0
-	}
+	g.repeats = 0
 	if repeat {
-		g.repeats++
+		g.repeats = prior + 1
 		hold := g.openBy.Sub(now) / 2
 		if interval > 0 {
 			hold = min(hold, interval<<min(g.repeats, 16))

@@ -77,3 +77,32 @@ func TestSharePartCutsAndGrows(t *testing.T) {
 		t.Errorf("part %v grew with nothing waiting", idle.part)
 	}
 }
+
+// For firstFor after others are first seen, the part follows the share of
+// the spending seen down, never under leastFirstPart, and never up; later
+// it moves only by the cuts and the growth.
+func TestShareFirstPartFollowsTheSpendingSeen(t *testing.T) {
+	t.Parallel()
+	var s share
+	s.othersSeen(t0, 5, 5)
+	if s.part != maxFirstPart {
+		t.Fatalf("part %v after seeing others spend as much; want %v", s.part, maxFirstPart)
+	}
+	s.othersSeen(t0.Add(500*time.Millisecond), 5, 15)
+	if !near(s.part, 0.25) {
+		t.Errorf("part %v after others were seen spending 15 to this process's 5; want 0.25", s.part)
+	}
+	s.othersSeen(t0.Add(time.Second), 5, 5)
+	if !near(s.part, 0.25) {
+		t.Errorf("part %v rose with a smaller deficit; want it left at 0.25", s.part)
+	}
+	s.othersSeen(t0.Add(1500*time.Millisecond), 1, 99)
+	if s.part != leastFirstPart {
+		t.Errorf("part %v; want no less than %v", s.part, leastFirstPart)
+	}
+	s.part = 0.3
+	s.othersSeen(t0.Add(firstFor), 1, 99)
+	if s.part != 0.3 {
+		t.Errorf("part %v changed by the spending seen %v after first seeing others", s.part, firstFor)
+	}
+}
