@@ -20,7 +20,9 @@ import (
 //   - what the API announces in rate-limit headers, when it does (budget,
 //     pacing_budget.go): its budget, window and reset;
 //   - otherwise, once the API has refused a request for rate, a pace
-//     learned from its 429s (learner, pacing_learner.go).
+//     learned from its 429s (learner, pacing_learner.go), and a short hold
+//     when it refuses one sent after its last refusal came back (gate, in
+//     the same file).
 //
 // Until the first answer arrives, one attempt at a time: a fresh process
 // does not know the API's limit, and a burst of Terraform's parallel
@@ -32,7 +34,7 @@ type Pacer struct {
 	lastSend time.Time     // when the latest attempt was let through
 	changed  chan struct{} // closed and replaced when waiting attempts may go sooner
 	learner  learner
-	gate     gate
+	gate     gate // for APIs that announce no budget
 	budget   budget
 	sent     []time.Time   // send times of the last second
 	accepted []time.Time   // times of the answers accepted in the last second
