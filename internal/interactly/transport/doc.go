@@ -18,7 +18,10 @@
 // additive increase and multiplicative decrease on the key's remaining
 // count, which all of them see alike, so that their parts even out while
 // together they stay under the limit. Without headers each learns from its
-// own 429s (pacing_learner.go). A call with a deadline retries 429s until
+// own 429s (pacing_learner.go): accepted well under what it was accepted
+// before, it takes it that others share the key, and for a while cuts
+// deeper at each 429 and grows by the same step as every other process, so
+// that their rates even out. A call with a deadline retries 429s until
 // the deadline rather than a fixed number of times (retry.go); every wait
 // and every change of the pace is told to an Observer (waits.go) for the
 // client's logs, and added to the WaitTally of the operation, if any.

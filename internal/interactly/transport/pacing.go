@@ -20,7 +20,9 @@ import (
 //   - what the API announces in rate-limit headers, when it does (budget,
 //     pacing_budget.go): its budget, window and reset;
 //   - otherwise, once the API has refused a request for rate, a pace
-//     learned from its 429s (learner, pacing_learner.go).
+//     learned from its 429s (learner, pacing_learner.go), and a short hold
+//     when it refuses one sent after its last refusal came back (gate, in
+//     the same file).
 //
 // Until the first answer arrives, one attempt at a time: a fresh process
 // does not know the API's limit, and a burst of Terraform's parallel
@@ -32,6 +34,7 @@ type Pacer struct {
 	lastSend time.Time     // when the latest attempt was let through
 	changed  chan struct{} // closed and replaced when waiting attempts may go sooner
 	learner  learner
+	gate     gate // for APIs that announce no budget
 	budget   budget
 	sent     []time.Time   // send times of the last second
 	accepted []time.Time   // times of the answers accepted in the last second
@@ -174,6 +177,9 @@ func (p *Pacer) heldUntil(now time.Time) (time.Time, WaitReason, bool) {
 	if p.budget.inHand(now) {
 		return time.Time{}, "", false
 	}
+	if until, closed := p.gate.closedUntil(now); closed && !p.budget.known {
+		return until, WaitPacing, true
+	}
 	r := p.rate(now)
 	if r <= 0 || p.lastSend.IsZero() {
 		return time.Time{}, "", false
@@ -243,7 +249,17 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) *RateChange {
 		fullSecond := !p.busy.IsZero() && now.Sub(p.busy) >= time.Second
 		saturating := fullSecond && (p.learner.rate == 0 || p.queued > 0)
 		p.learner.refused(now, sentAt, len(sent), len(accepted), saturating)
+		retryAfter, ok := RetryAfter(resp.Header.Get("Retry-After"), now)
+		if !ok {
+			retryAfter = gateRetryAfter
+		}
+		var interval time.Duration
+		if r := p.learner.rate; r > 0 {
+			interval = time.Duration(float64(time.Second) / r)
+		}
+		p.gate.refused(now, sentAt, retryAfter, interval)
 	} else {
+		p.gate.accepted(sentAt)
 		p.accepted = append(accepted, now)
 		p.learner.accepted(now, len(p.accepted), p.queued > 0)
 	}

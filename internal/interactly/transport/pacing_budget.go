@@ -39,7 +39,11 @@ import (
 // and under a limit of a second's window the budget comes back request by
 // request (a sliding window, a token bucket) or at a boundary it does not
 // place: the window and the pace cover those, and the gate closes only for
-// a reset at least gateAfter off.
+// a reset at least gateAfter off. A fixed window places its boundary
+// itself, though: its remaining count jumps back up there, at the same
+// phase window after window. Once two jumps in a row fell on one phase, the
+// gate closes a spent fixed window (counting what the others, when there
+// are any, spend meanwhile) until the boundary the jumps place.
 type budget struct {
 	known     bool
 	limit     int           // requests per window, 0 when not announced
@@ -53,6 +57,53 @@ type budget struct {
 	sends     []time.Time   // the client's own sends within the last two windows, oldest first
 	deepest   int           // the most the key was seen to allow at once: the highest remaining count plus the request that answer counted
 	share     share         // this process's part when others spend the key too
+	// A fixed window's boundary, as far as the answers show it: the send
+	// time of the latest answer whose remaining count jumped back up, and
+	// how many such jumps in a row fell on the same phase of the window.
+	boundary   time.Time
+	boundaries int
+	othersRate float64 // requests a second others were last seen spending of the key, at least
+}
+
+// boundaryJitter is how far, as a part of the window, the jumps of a fixed
+// window may fall from each other's phase: the jump is seen at the first
+// answer after it, which is late by up to one answer's spacing.
+const boundaryJitter = 0.25
+
+// sawReset records that the answer to the attempt sent at sentAt counted a
+// budget come back at once: a jump of more than half the limit.
+func (b *budget) sawReset(sentAt time.Time) {
+	if !b.boundary.IsZero() {
+		jitter := time.Duration(boundaryJitter * float64(b.window))
+		d := sentAt.Sub(b.boundary) % b.window
+		switch {
+		case d <= jitter:
+			// As late as the others or later: the earliest is the
+			// closest to the boundary.
+			b.boundaries++
+			return
+		case b.window-d <= jitter:
+			b.boundaries++
+			b.boundary = sentAt
+			return
+		}
+	}
+	b.boundaries = 1
+	b.boundary = sentAt
+}
+
+// fixedWindow reports whether the budget comes back at once at boundaries
+// a window apart: two jumps in a row on the same phase. A sliding window or
+// a bucket jumps at most once, when a burst leaves it.
+func (b *budget) fixedWindow() bool { return b.boundaries >= 2 }
+
+// windowEnd is the first boundary of a fixed window after at.
+func (b *budget) windowEnd(at time.Time) time.Time {
+	n := at.Sub(b.boundary)/b.window + 1
+	if at.Before(b.boundary) {
+		n = 0
+	}
+	return b.boundary.Add(n * b.window)
 }
 
 // gateAfter is the shortest announced reset the gate waits for. Reset is
@@ -88,6 +139,9 @@ func (b *budget) observe(now, sentAt time.Time, h http.Header, sentAfter int) (i
 	if b.known && sentAt.Before(b.freshest) {
 		return remaining, true // an older answer overtaken by a newer one
 	}
+	if b.known && b.limit > 0 && b.window > 0 && remaining-b.remaining > b.limit/2 {
+		b.sawReset(sentAt)
+	}
 	b.known = true
 	b.freshest = sentAt
 	b.remaining = remaining
@@ -117,13 +171,30 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 		capacity = b.deepest
 	}
 	deficit := capacity - own - remaining
+	b.othersRate = float64(max(deficit, 0)) / b.window.Seconds()
 	if deficit > 0 {
 		b.share.othersSeen(now, own, deficit)
 	}
 	nearlySpent := refused || remaining <= max(1, int(lowShare*float64(b.limit)))
 	ownRate := float64(b.ownSince(now.Add(-b.window))) / b.window.Seconds()
-	b.share.answered(now, nearlySpent, b.window, ownRate, float64(max(deficit, 0))/b.window.Seconds(), queued)
+	roomy := !nearlySpent
+	if b.fixedWindow() {
+		// A fixed window's count falls all through the window, and is
+		// nearly spent at the end of every window the key is used to
+		// the full: what tells is whether it falls faster than the
+		// limit's pace, which would spend it before the window ends, or
+		// slower, which leaves room.
+		left := b.windowEnd(sentAt).Sub(sentAt).Seconds() / b.window.Seconds()
+		atPace := float64(b.limit) * left
+		nearlySpent = nearlySpent || float64(remaining) < fixedLowPart*atPace
+		roomy = !nearlySpent && float64(remaining) > atPace
+	}
+	b.share.answered(now, nearlySpent, roomy, b.window, ownRate, b.othersRate, queued)
 }
+
+// fixedLowPart is the part of what the limit's pace would leave of a fixed
+// window under which its remaining count says the key is nearly spent.
+const fixedLowPart = 0.7
 
 // ownSince counts the client's sends after from.
 func (b *budget) ownSince(from time.Time) int {
@@ -181,6 +252,15 @@ const inHandPart = 0.25
 // closedUntil reports whether the announced budget is spent and, if so,
 // until when.
 func (b *budget) closedUntil(now time.Time) (time.Time, bool) {
+	if b.known && b.fixedWindow() && float64(b.remaining-b.spent) <= b.othersRate*now.Sub(b.freshest).Seconds() {
+		// A fixed window gives nothing back before its end, whatever
+		// Reset says in whole seconds: spent (by this process's sends
+		// since the freshest answer and, at the rate they were last
+		// seen spending, the others'), it stays so until the window
+		// that answer counted in ends.
+		end := b.windowEnd(b.freshest)
+		return end, now.Before(end)
+	}
 	if !b.known || b.remaining-b.spent > 0 || !now.Before(b.resetAt) || b.resetIn < gateAfter {
 		return time.Time{}, false
 	}

@@ -109,3 +109,38 @@ func TestBudgetGate(t *testing.T) {
 		t.Error("gate closed for a Unix-time reset 1.9 s off")
 	}
 }
+
+// A fixed window shows itself by its count jumping back up at one phase,
+// window after window; once it has, a spent window is closed until the
+// boundary the jumps place, though Reset says a whole second.
+func TestBudgetPlacesAFixedWindowsBoundary(t *testing.T) {
+	t.Parallel()
+	var b budget
+	answer := func(at time.Duration, remaining int) {
+		now := t0.Add(at)
+		b.observe(now, now, headers("RateLimit-Limit", "20", "RateLimit-Remaining", strconv.Itoa(remaining), "RateLimit-Reset", "1", "RateLimit-Policy", "20;w=1"), 0)
+	}
+	answer(100*time.Millisecond, 10)
+	answer(900*time.Millisecond, 1)
+	answer(1010*time.Millisecond, 19) // the first jump
+	if b.fixedWindow() {
+		t.Fatal("a fixed window after one jump: a sliding window jumps once too, when a burst leaves it")
+	}
+	answer(1900*time.Millisecond, 0)
+	if _, closed := b.closedUntil(t0.Add(1900 * time.Millisecond)); closed {
+		t.Error("closed before the window was placed, though Reset said only a second")
+	}
+	answer(2020*time.Millisecond, 19) // the second, on the same phase
+	if !b.fixedWindow() {
+		t.Fatal("not a fixed window after two jumps a window apart")
+	}
+	answer(2700*time.Millisecond, 0)
+	now := t0.Add(2700 * time.Millisecond)
+	until, closed := b.closedUntil(now)
+	if want := t0.Add(3010 * time.Millisecond); !closed || until != want {
+		t.Errorf("spent at %v: closed %v until %v; want until %v, the earliest boundary the jumps place", now.Sub(t0), closed, until.Sub(t0), want.Sub(t0))
+	}
+	if _, closed := b.closedUntil(until); closed {
+		t.Error("still closed at the boundary")
+	}
+}

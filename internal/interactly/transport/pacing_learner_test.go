@@ -34,13 +34,15 @@ func TestLearnerHoldsUnderTheAcceptedRate(t *testing.T) {
 }
 
 // Within the first second of sending, the measure is a burst, not a rate:
-// no ceiling is trusted, and the answers still coming in raise the rate.
+// no ceiling is trusted, the drop goes to what was sent (the same in
+// processes of one key that started together, while who got the few
+// accepted answers is chance), and the answers still coming in raise it.
 func TestLearnerDistrustsAPartialSecond(t *testing.T) {
 	t.Parallel()
 	var l learner
-	l.refused(t0, t0, 20, 2, false)
-	if l.ceiling != 0 || !near(l.rate, 2*holdFactor) {
-		t.Fatalf("after a refusal in the first second: rate %v, ceiling %v; want %v and none", l.rate, l.ceiling, 2*holdFactor)
+	l.refused(t0, t0, 10, 2, false)
+	if l.ceiling != 0 || !near(l.rate, 10*holdFactor) {
+		t.Fatalf("after a refusal in the first second with 10 sent and 2 accepted: rate %v, ceiling %v; want %v and none", l.rate, l.ceiling, 10*holdFactor)
 	}
 	l.accepted(t0.Add(10*time.Millisecond), 12, false)
 	if want := 12 * holdFactor; !near(l.rate, want) {
@@ -118,5 +120,74 @@ func TestLearnerGrowth(t *testing.T) {
 	fresh.accepted(now, 100, true)
 	if fresh.rate != 0 {
 		t.Errorf("an accepted answer started pacing at %v", fresh.rate)
+	}
+}
+
+// Processes of one key: a trusted measure well under the highest one taken
+// says others spend it. The rate is then cut deeper and grows by the same
+// number of requests a second whatever it is, faster the longer since the
+// last refusal.
+func TestLearnerSharesAKeyWithOthers(t *testing.T) {
+	t.Parallel()
+	var l learner
+	l.refused(t0, t0, 20, 20, true)
+	if l.sharing(t0) || !near(l.rate, 20*holdFactor) {
+		t.Fatalf("after the first trusted refusal: sharing %v, rate %v; want alone at %v", l.sharing(t0), l.rate, 20*holdFactor)
+	}
+	at := t0.Add(5 * time.Second)
+	l.refused(at, at, 10, 10, true)
+	if !l.sharing(at) || !near(l.rate, 10*sharedFactor) {
+		t.Fatalf("10 accepted after 20 earlier: sharing %v, rate %v; want sharing at %v", l.sharing(at), l.rate, 10*sharedFactor)
+	}
+	small, big := l, l
+	big.rate = 3 * small.rate
+	small.accepted(at, 7, true)
+	big.accepted(at, 21, true)
+	// An answer is 1/rate of a second's worth: the growth a second is the
+	// same for both.
+	if a, b := (small.rate-7)*7, (big.rate-21)*21; !near(a, sharedGrowth) || !near(b, sharedGrowth) {
+		t.Errorf("growth a second %v at 7/s and %v at 21/s; want %v for both", a, b, sharedGrowth)
+	}
+	later := l
+	later.accepted(at.Add(sharedDoubling), 7, true)
+	if got := (later.rate - 7) * 7; !near(got, 2*sharedGrowth) {
+		t.Errorf("growth a second %v %v after the last refusal; want twice %v", got, sharedDoubling, sharedGrowth)
+	}
+	if l.sharing(at.Add(sharedMemory)) {
+		t.Errorf("still sharing %v after the refusal that showed others", sharedMemory)
+	}
+}
+
+// One refusal closes nothing; a refusal of an attempt sent after it was
+// heard holds the others for a doubling number of pace intervals, at most
+// half of what Retry-After leaves, until an attempt sent after it is
+// accepted.
+func TestGateHoldsAfterRepeatedRefusals(t *testing.T) {
+	t.Parallel()
+	var g gate
+	interval := 50 * time.Millisecond
+	g.refused(t0, t0, time.Second, interval)
+	if _, closed := g.closedUntil(t0); closed {
+		t.Fatal("closed after one refusal")
+	}
+	at := t0.Add(interval)
+	g.refused(at, at.Add(-time.Millisecond), time.Second, interval)
+	if until, closed := g.closedUntil(at); !closed || until != at.Add(2*interval) {
+		t.Fatalf("after a second refusal in a row: closed %v until %v; want until %v", closed, until, at.Add(2*interval))
+	}
+	at2 := at.Add(2 * interval)
+	g.refused(at2, at2, time.Second, interval)
+	if until, _ := g.closedUntil(at2); until != at2.Add(4*interval) {
+		t.Errorf("after a third: until %v; want %v", until, at2.Add(4*interval))
+	}
+	at3 := at2.Add(4 * interval)
+	g.refused(at3, at3, time.Second, time.Second)
+	// The first refusal said the key opens by t0+1s.
+	if until, _ := g.closedUntil(at3); until != at3.Add(t0.Add(time.Second).Sub(at3)/2) {
+		t.Errorf("with a slow pace: until %v; want half of what the first Retry-After left", until)
+	}
+	g.accepted(at3.Add(time.Millisecond))
+	if _, closed := g.closedUntil(at3.Add(time.Millisecond)); closed {
+		t.Error("still closed after an attempt sent after the refusals was accepted")
 	}
 }

@@ -20,21 +20,30 @@ import "time"
 //   - on first seeing them, the process takes the part of the window's
 //     spending that was its own (its sends over its sends and the deficit),
 //     and spends the budget only at its pace from then on: no burst of the
-//     budget in hand, and at most its part of the window's limit;
+//     budget in hand, and at most its part of the window's limit. For
+//     firstFor after, the part follows that share down as later answers
+//     show more of the others' spending: processes that start together
+//     first see only the beginning of each other's, and parts that add up
+//     to more than the whole would have them refused until the cuts below
+//     brought them down;
 //   - then additive increase, multiplicative decrease over the key's
 //     remaining count, which every process sharing the key sees alike: when
 //     an answer says the key is nearly spent (remaining at most lowShare of
-//     the limit) or refuses one for rate, the part drops by shareCut, once a
-//     window; otherwise it grows by shareGrowth a second while attempts
-//     wait for it. All processes cut at the same signal by the same factor
-//     and grow by the same amount, so their parts converge to equal ones
-//     while together they keep the key just under its limit;
+//     the limit; under a fixed window, see budget, under fixedLowPart of
+//     what the limit's pace would leave of the window) or refuses one for
+//     rate, the part drops by shareCut, once a window; otherwise, while the
+//     count shows room (under a fixed window, more than the limit's pace
+//     would leave), it grows by shareGrowth a second while attempts wait
+//     for it. All processes cut at the same signal by the same factor and
+//     grow by the same amount, so their parts converge to equal ones while
+//     together they keep the key just under its limit;
 //   - with no others seen for shareMemory, the process is alone again and
 //     spends the whole budget as before.
 type share struct {
 	part     float64   // of the announced budget, (0, 1]; 1 while alone
 	othersAt time.Time // when the latest answer showed others spending the key
 	cutAt    time.Time // when the part was last cut
+	firstAt  time.Time // when others were first seen, this time
 }
 
 const (
@@ -60,6 +69,13 @@ const (
 	// maxFirstPart is the most: the deficit is only a lower bound of the
 	// others' spending, and there is at least one other.
 	maxFirstPart = 0.5
+	// firstFor is how long after first seeing others the part follows
+	// the share of the spending seen down: processes that start together
+	// see each other's first sends only as their answers come in, so the
+	// first deficit is short of the others' spending.
+	firstFor = 2 * time.Second
+	// leastFirstPart is the least part it follows the share down to.
+	leastFirstPart = 0.1
 	// bigShare is how much more than all the others seen together a
 	// process must spend to be cut by bigShareCut.
 	bigShare = 1.5
@@ -84,18 +100,23 @@ func (s *share) of(now time.Time) float64 {
 // othersSeen records an answer at now that showed others spending deficit
 // requests of the window in which this process sent own.
 func (s *share) othersSeen(now time.Time, own, deficit int) {
-	if !s.shared(now) {
-		s.part = max(firstPart, min(maxFirstPart, float64(own)/float64(own+deficit)))
+	ownPart := float64(own) / float64(own+deficit)
+	switch {
+	case !s.shared(now):
+		s.part = max(firstPart, min(maxFirstPart, ownPart))
 		s.cutAt = now
+		s.firstAt = now
+	case now.Sub(s.firstAt) < firstFor:
+		s.part = max(leastFirstPart, min(s.part, ownPart))
 	}
 	s.othersAt = now
 }
 
 // answered records an answer at now while shared: whether it said the key
-// is nearly spent (or refused the request for rate), how long the window is,
-// at what rate this process was spending, and whether attempts wait for the
-// pace.
-func (s *share) answered(now time.Time, nearlySpent bool, window time.Duration, ownRate, othersRate float64, queued bool) {
+// is nearly spent (or refused the request for rate), whether it showed room
+// to grow, how long the window is, at what rate this process and (at least)
+// the others were spending, and whether attempts wait for the pace.
+func (s *share) answered(now time.Time, nearlySpent, roomy bool, window time.Duration, ownRate, othersRate float64, queued bool) {
 	if !s.shared(now) {
 		return
 	}
@@ -111,7 +132,7 @@ func (s *share) answered(now time.Time, nearlySpent bool, window time.Duration, 
 		}
 		s.part = max(minPart, s.part*cut)
 		s.cutAt = now
-	case !nearlySpent && settled && queued && ownRate > 0:
+	case roomy && settled && queued && ownRate > 0:
 		// Each answer is 1/ownRate of a second's worth.
 		s.part = min(1, s.part+shareGrowth/ownRate)
 	}

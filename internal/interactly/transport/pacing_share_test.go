@@ -51,29 +51,58 @@ func TestShareSeesOthersInTheRemainingCount(t *testing.T) {
 func TestSharePartCutsAndGrows(t *testing.T) {
 	t.Parallel()
 	s := share{part: 0.5, othersAt: t0, cutAt: t0}
-	s.answered(t0.Add(100*time.Millisecond), true, time.Second, 10, 10, true)
+	s.answered(t0.Add(100*time.Millisecond), true, !true, time.Second, 10, 10, true)
 	if s.part != 0.5 {
 		t.Errorf("part %v after a nearly spent key within a window of the last cut; want it left at 0.5", s.part)
 	}
 	at := t0.Add(time.Second)
 	s.othersAt = at
-	s.answered(at, true, time.Second, 10, 10, true)
+	s.answered(at, true, !true, time.Second, 10, 10, true)
 	if !near(s.part, 0.5*shareCut) {
 		t.Errorf("part %v after a nearly spent key; want %v", s.part, 0.5*shareCut)
 	}
 	big := share{part: 0.5, othersAt: at, cutAt: t0}
-	big.answered(at, true, time.Second, 10, 2, true)
+	big.answered(at, true, !true, time.Second, 10, 2, true)
 	if !near(big.part, 0.5*bigShareCut) {
 		t.Errorf("part %v of a process spending 10 to the others' 2; want %v", big.part, 0.5*bigShareCut)
 	}
 	grow := share{part: 0.5, othersAt: at, cutAt: t0}
-	grow.answered(at, false, time.Second, 10, 10, true)
+	grow.answered(at, false, !false, time.Second, 10, 10, true)
 	if !near(grow.part, 0.5+shareGrowth/10) {
 		t.Errorf("part %v after an answer at 10 a second with room left; want %v", grow.part, 0.5+shareGrowth/10)
 	}
 	idle := share{part: 0.5, othersAt: at, cutAt: t0}
-	idle.answered(at, false, time.Second, 10, 10, false)
+	idle.answered(at, false, !false, time.Second, 10, 10, false)
 	if idle.part != 0.5 {
 		t.Errorf("part %v grew with nothing waiting", idle.part)
+	}
+}
+
+// For firstFor after others are first seen, the part follows the share of
+// the spending seen down, never under leastFirstPart, and never up; later
+// it moves only by the cuts and the growth.
+func TestShareFirstPartFollowsTheSpendingSeen(t *testing.T) {
+	t.Parallel()
+	var s share
+	s.othersSeen(t0, 5, 5)
+	if s.part != maxFirstPart {
+		t.Fatalf("part %v after seeing others spend as much; want %v", s.part, maxFirstPart)
+	}
+	s.othersSeen(t0.Add(500*time.Millisecond), 5, 15)
+	if !near(s.part, 0.25) {
+		t.Errorf("part %v after others were seen spending 15 to this process's 5; want 0.25", s.part)
+	}
+	s.othersSeen(t0.Add(time.Second), 5, 5)
+	if !near(s.part, 0.25) {
+		t.Errorf("part %v rose with a smaller deficit; want it left at 0.25", s.part)
+	}
+	s.othersSeen(t0.Add(1500*time.Millisecond), 1, 99)
+	if s.part != leastFirstPart {
+		t.Errorf("part %v; want no less than %v", s.part, leastFirstPart)
+	}
+	s.part = 0.3
+	s.othersSeen(t0.Add(firstFor), 1, 99)
+	if s.part != 0.3 {
+		t.Errorf("part %v changed by the spending seen %v after first seeing others", s.part, firstFor)
 	}
 }

@@ -37,9 +37,28 @@ type simResult struct {
 	refusals []time.Duration // when each refused one did
 }
 
+// simClient is how a simulated run sends: how many workers (Terraform's
+// -parallelism) and how long the API takes over a request it accepts,
+// besides the network (a refusal is answered at once, as the emulator
+// does).
+type simClient struct {
+	workers int
+	latency time.Duration
+}
+
+// simDefault is the client of the single-run simulations.
+var simDefault = simClient{workers: simWorkers}
+
 // simulate sends n requests through p against lim from simWorkers workers
 // and returns what happened. It must run inside a synctest bubble.
 func simulate(t *testing.T, p *Pacer, lim *emulator.RateLimiter, n int) simResult {
+	t.Helper()
+	return simDefault.simulate(t, p, lim, n)
+}
+
+// simulate sends n requests through p against lim from c's workers and
+// returns what happened. It must run inside a synctest bubble.
+func (c simClient) simulate(t *testing.T, p *Pacer, lim *emulator.RateLimiter, n int) simResult {
 	t.Helper()
 	backoff := NewBackoff(time.Now, func(n int64) int64 { return n / 2 })
 	jobs := make(chan struct{}, n)
@@ -51,7 +70,7 @@ func simulate(t *testing.T, p *Pacer, lim *emulator.RateLimiter, n int) simResul
 	var mu sync.Mutex
 	var res simResult
 	var wg sync.WaitGroup
-	for range simWorkers {
+	for range c.workers {
 		wg.Go(func() {
 			for range jobs {
 				for refusals := 0; ; refusals++ {
@@ -64,6 +83,9 @@ func simulate(t *testing.T, p *Pacer, lim *emulator.RateLimiter, n int) simResul
 					header := http.Header{}
 					ok := lim.Admit(time.Now(), header)
 					arrived := time.Since(start)
+					if ok {
+						time.Sleep(c.latency)
+					}
 					time.Sleep(simOneWay)
 					resp := &http.Response{StatusCode: http.StatusOK, Header: header}
 					if !ok {
