@@ -240,9 +240,10 @@ func (b *budget) windowFullUntil(now time.Time) (time.Time, bool) {
 // Of what the freshest answer said is left, it spends at most
 // inHandPart before more answers come: another process may spend the same
 // budget at the same time, and the answers show whether one does before
-// both have spent it twice over.
+// both have spent it twice over. (Spending at most that part of a
+// remaining count above zero leaves some unsent.)
 func (b *budget) inHand(now time.Time) bool {
-	return b.known && b.remaining-b.spent > 0 && b.spent < max(1, int(inHandPart*float64(b.remaining))) && !b.share.shared(now)
+	return b.known && b.remaining > 0 && b.spent < max(1, int(inHandPart*float64(b.remaining))) && !b.share.shared(now)
 }
 
 // inHandPart is the part of the budget in hand spent before the next

@@ -69,10 +69,11 @@ func (v wholeNumberRange) ValidateNumber(_ context.Context, req validator.Number
 	}
 }
 
-// WrittenNumber prints n as a user would write it: whole numbers in full
-// (4294967297, never 4.294967297e+09), others in their shortest form.
+// WrittenNumber prints n as a user would write it: whole numbers below
+// 10^21 in full (4294967297, never 4.294967297e+09), as JavaScript prints
+// numbers; others in their shortest form (1e+30, 1.5).
 func WrittenNumber(n *big.Float) string {
-	if n.IsInt() {
+	if n.IsInt() && new(big.Float).Abs(n).Cmp(big.NewFloat(1e21)) < 0 {
 		return n.Text('f', 0)
 	}
 	return n.Text('g', -1)

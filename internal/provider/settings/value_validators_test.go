@@ -64,11 +64,14 @@ func TestWholeBetweenSpeaksOfTheValueAsWritten(t *testing.T) {
 func TestWholeAtLeastHasNoUpperBoundButTheAPIs(t *testing.T) {
 	v := WholeAtLeast(1)
 	cases := map[string]string{
-		"1":                   "",
-		"9223372036854775807": "",
-		"0":                   "Value out of range: retries must be at least 1, got 0.",
-		"9223372036854775808": "Value out of range: retries = 9223372036854775808 is larger than the API can hold (at most 9223372036854775807).",
-		"2.25":                "Not a whole number: retries = 2.25: the API takes retries as a whole number. Write it without a fraction, such as 2.",
+		"1":                     "",
+		"9223372036854775807":   "",
+		"0":                     "Value out of range: retries must be at least 1, got 0.",
+		"9223372036854775808":   "Value out of range: retries = 9223372036854775808 is larger than the API can hold (at most 9223372036854775807).",
+		"1e30":                  "Value out of range: retries = 1e+30 is larger than the API can hold (at most 9223372036854775807).",
+		"999999999999999999999": "Value out of range: retries = 999999999999999999999 is larger than the API can hold (at most 9223372036854775807).",
+		"1e21":                  "Value out of range: retries = 1e+21 is larger than the API can hold (at most 9223372036854775807).",
+		"2.25":                  "Not a whole number: retries = 2.25: the API takes retries as a whole number. Write it without a fraction, such as 2.",
 	}
 	for text, want := range cases {
 		if got := numberError(t, v, parsedNumber(t, text)); got != want {
