@@ -23,6 +23,17 @@ func numberError(t *testing.T, v validator.Number, value types.Number) string {
 	return resp.Diagnostics[0].Summary() + ": " + resp.Diagnostics[0].Detail()
 }
 
+// checkNumberErrors checks what v says of each value written as a key of
+// cases: the error it gives, or "" for none.
+func checkNumberErrors(t *testing.T, v validator.Number, cases map[string]string) {
+	t.Helper()
+	for text, want := range cases {
+		if got := numberError(t, v, parsedNumber(t, text)); got != want {
+			t.Errorf("retries = %s: got %q, want %q", text, got, want)
+		}
+	}
+}
+
 func parsedNumber(t *testing.T, text string) types.Number {
 	t.Helper()
 	n, _, err := big.ParseFloat(text, 10, 512, big.ToNearestEven)
@@ -46,11 +57,7 @@ func TestWholeBetweenSpeaksOfTheValueAsWritten(t *testing.T) {
 		"1.5":        "Not a whole number: retries = 1.5: the provider takes retries as a whole number. Write it without a fraction, such as 2.",
 		"-2.5":       "Not a whole number: retries = -2.5: the provider takes retries as a whole number. Write it without a fraction, such as -3.",
 	}
-	for text, want := range cases {
-		if got := numberError(t, v, parsedNumber(t, text)); got != want {
-			t.Errorf("retries = %s: got %q, want %q", text, got, want)
-		}
-	}
+	checkNumberErrors(t, v, cases)
 	for _, unset := range []types.Number{types.NumberNull(), types.NumberUnknown()} {
 		if got := numberError(t, v, unset); got != "" {
 			t.Errorf("%v: got %q, want no error", unset, got)
@@ -73,11 +80,7 @@ func TestWholeAtLeastHasNoUpperBoundButTheAPIs(t *testing.T) {
 		"1e21":                  "Value out of range: retries = 1e+21 is larger than the API can hold (at most 9223372036854775807).",
 		"2.25":                  "Not a whole number: retries = 2.25: the API takes retries as a whole number. Write it without a fraction, such as 2.",
 	}
-	for text, want := range cases {
-		if got := numberError(t, v, parsedNumber(t, text)); got != want {
-			t.Errorf("retries = %s: got %q, want %q", text, got, want)
-		}
-	}
+	checkNumberErrors(t, v, cases)
 	if got := v.MarkdownDescription(context.Background()); !strings.Contains(got, "at least 1") {
 		t.Errorf("description %q", got)
 	}
