@@ -33,12 +33,14 @@ import (
 // requests sent with the refused one are in. Nor is it trusted when nothing
 // waited for the pace: then the client sent what Terraform asked, a burst
 // of it refused by a small bucket, and the measure is Terraform's pace, not
-// the API's. An untrusted drop goes to holdFactor × what was sent over the
-// last second rather than what was accepted: processes of one key that
-// started together sent alike, while which of them got the burst's few
-// accepted answers is chance, and a drop to those would set their shares
-// apart from the start. Until dropSettle has passed, the answers still
-// coming in raise the rate to what they show accepted; the fast growth then
+// the API's. The first drop, when untrusted, goes to holdFactor × what was
+// sent over the last second rather than what was accepted: processes of one
+// key that started together sent alike, while which of them got the burst's
+// few accepted answers is chance, and a drop to those would set their shares
+// apart from the start. Later untrusted drops go to what was accepted, so
+// that a burst the API refused does not set the pace above its limit again.
+// Until dropSettle has passed, the answers still coming in raise the rate to
+// what they show accepted; the fast growth then
 // climbs from there and the next refusal, a second later, measures properly.
 //
 // Several processes on one key (several Terraform runs in CI), none knowing
@@ -114,7 +116,7 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 		return
 	}
 	measured := float64(min(sent, accepted))
-	if !saturating {
+	if !saturating && l.rate == 0 {
 		measured = float64(sent)
 	}
 	if l.rate > 0 && now.Sub(l.lastDrop) < 2*dropSettle {

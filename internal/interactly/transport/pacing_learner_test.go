@@ -191,3 +191,20 @@ func TestGateHoldsAfterRepeatedRefusals(t *testing.T) {
 		t.Error("still closed after an attempt sent after the refusals was accepted")
 	}
 }
+
+// Only the first drop goes to what was sent: a later untrusted one, with a
+// pace already set, goes to what the API accepted, so that a burst the API
+// refused does not set the pace above its limit again.
+func TestLearnerLaterUntrustedDropGoesToTheAccepted(t *testing.T) {
+	t.Parallel()
+	var l learner
+	l.refused(t0, t0, 28, 20, false)
+	if want := 28 * holdFactor; !near(l.rate, want) {
+		t.Fatalf("first drop to %v; want %v, what was sent", l.rate, want)
+	}
+	at := t0.Add(3 * dropSettle)
+	l.refused(at, at, 30, 20, false)
+	if l.rate > 20 {
+		t.Errorf("a later untrusted drop to %v with 30 sent and 20 accepted; want it under the 20 accepted", l.rate)
+	}
+}
