@@ -174,8 +174,6 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 	b.othersRate = float64(max(deficit, 0)) / b.window.Seconds()
 	if deficit > 0 {
 		b.share.othersSeen(now, own, deficit)
-	} else {
-		b.share.noneSeen(now, sentAt, b.window)
 	}
 	nearlySpent := refused || remaining <= max(1, int(lowShare*float64(b.limit)))
 	ownRate := float64(b.ownSince(now.Add(-b.window))) / b.window.Seconds()

@@ -38,11 +38,7 @@ import "time"
 //     grow by the same amount, so their parts converge to equal ones while
 //     together they keep the key just under its limit;
 //   - with no others seen for shareMemory, the process is alone again and
-//     spends the whole budget as before. Sooner in the first firstFor: an
-//     answer that counts a whole window after the latest sighting and shows
-//     no deficit says the others seen were gone, the last requests of an
-//     earlier provider process of the same Terraform run (one plans,
-//     another applies) or of a run that just ended.
+//     spends the whole budget as before.
 type share struct {
 	part     float64   // of the announced budget, (0, 1]; 1 while alone
 	othersAt time.Time // when the latest answer showed others spending the key
@@ -139,15 +135,5 @@ func (s *share) answered(now time.Time, nearlySpent, roomy bool, window time.Dur
 	case roomy && settled && queued && ownRate > 0:
 		// Each answer is 1/ownRate of a second's worth.
 		s.part = min(1, s.part+shareGrowth/ownRate)
-	}
-}
-
-// noneSeen records an answer at now to the attempt sent at sentAt that
-// showed no others spending the key over the window before it. Within
-// firstFor of first seeing them, when that window began after the latest
-// answer that did, they are gone.
-func (s *share) noneSeen(now, sentAt time.Time, window time.Duration) {
-	if s.shared(now) && now.Sub(s.firstAt) < firstFor && sentAt.Add(-window).After(s.othersAt) {
-		s.othersAt = time.Time{}
 	}
 }

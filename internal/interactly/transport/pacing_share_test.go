@@ -106,30 +106,3 @@ func TestShareFirstPartFollowsTheSpendingSeen(t *testing.T) {
 		t.Errorf("part %v changed by the spending seen %v after first seeing others", s.part, firstFor)
 	}
 }
-
-// Others seen at first and then in no answer over a whole window after were
-// gone: the last requests of an earlier process of the same Terraform run.
-// Within a window of the sighting, or once firstFor has passed, an answer
-// without a deficit ends nothing.
-func TestShareOthersGoneWithinTheFirstWindow(t *testing.T) {
-	t.Parallel()
-	var s share
-	s.othersSeen(t0, 1, 1)
-	s.noneSeen(t0.Add(900*time.Millisecond), t0.Add(800*time.Millisecond), time.Second)
-	if !s.shared(t0.Add(900 * time.Millisecond)) {
-		t.Error("no deficit over a window that began before the sighting ended the sharing")
-	}
-	s.noneSeen(t0.Add(1300*time.Millisecond), t0.Add(1200*time.Millisecond), time.Second)
-	if s.shared(t0.Add(1300 * time.Millisecond)) {
-		t.Error("no deficit over a whole window after the sighting left the key shared")
-	}
-
-	var steady share
-	steady.othersSeen(t0, 5, 5)
-	steady.othersSeen(t0.Add(firstFor), 5, 5)
-	at := t0.Add(firstFor + 1500*time.Millisecond)
-	steady.noneSeen(at, at.Add(-100*time.Millisecond), time.Second)
-	if !steady.shared(at) {
-		t.Error("after firstFor, one answer without a deficit ended the sharing; want it to last shareMemory")
-	}
-}

@@ -2,7 +2,6 @@ package transport
 
 import (
 	"fmt"
-	"net/http"
 	"slices"
 	"sync"
 	"testing"
@@ -179,41 +178,4 @@ func TestPacerLeftAloneClimbsBackToTheLimit(t *testing.T) {
 			})
 		})
 	}
-}
-
-// A run that starts while an earlier process's requests are still in the
-// window (Terraform plans in one provider process and applies in another)
-// takes the key as its own once that window has passed: it finishes near
-// the floor, not at a shared pace.
-func TestPacerAfterAnEarlierProcessOfTheSameRunGoesFullSpeed(t *testing.T) {
-	t.Parallel()
-	for _, kind := range []emulator.RateLimitKind{emulator.SlidingWindow, emulator.FixedWindow, emulator.TokenBucket} {
-		shape := emulator.RateLimitShape{Kind: kind, Headers: emulator.IETFHeaders, RetryAfter: emulator.RetryAfterSeconds}
-		t.Run(shape.String(), func(t *testing.T) {
-			t.Parallel()
-			synctest.Test(t, func(t *testing.T) {
-				lim := emulator.NewRateLimiter(sharedLimit, shape)
-				earlier := NewPacer(0)
-				earlier.Answered(mustWait(t, earlier), answerOf(lim))
-				time.Sleep(300 * time.Millisecond)
-				res := simulate(t, NewPacer(0), lim, sharedRequests)
-				floor := time.Duration(sharedRequests) * time.Second / sharedLimit
-				// 1.16 here; 1.45 when the earlier process's last
-				// requests are taken for another run's.
-				if ratio := res.elapsed.Seconds() / floor.Seconds(); ratio > 1.25 {
-					t.Errorf("took %v, %.2f × the floor of %v; want at most 1.25", res.elapsed.Round(time.Millisecond), ratio, floor)
-				}
-			})
-		})
-	}
-}
-
-// answerOf is lim's answer to a request arriving now.
-func answerOf(lim *emulator.RateLimiter) *http.Response {
-	header := http.Header{}
-	resp := &http.Response{StatusCode: http.StatusOK, Header: header}
-	if !lim.Admit(time.Now(), header) {
-		resp.StatusCode = http.StatusTooManyRequests
-	}
-	return resp
 }
