@@ -99,11 +99,11 @@ func (b *budget) fixedWindow() bool { return b.boundaries >= 2 }
 
 // windowEnd is the first boundary of a fixed window after at.
 func (b *budget) windowEnd(at time.Time) time.Time {
-	n := at.Sub(b.boundary)/b.window + 1
+	windows := int64(at.Sub(b.boundary)/b.window) + 1
 	if at.Before(b.boundary) {
-		n = 0
+		windows = 0
 	}
-	return b.boundary.Add(n * b.window)
+	return b.boundary.Add(time.Duration(windows) * b.window)
 }
 
 // gateAfter is the shortest announced reset the gate waits for. Reset is
