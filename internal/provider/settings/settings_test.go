@@ -325,3 +325,13 @@ func TestLookup(t *testing.T) {
 		t.Errorf("n sent as null: %v %v", v, ok)
 	}
 }
+
+// A whole number goes out exactly, past 2^53 too, where a float64 would
+// round it to its even neighbour.
+func TestToJSONSendsWholeNumbersExactly(t *testing.T) {
+	count := setting(t, "count")
+	n, _, _ := big.ParseFloat("9007199254740993", 10, 512, big.ToNearestEven)
+	if got, _ := json.Marshal(count.ToJSON(types.NumberValue(n))); string(got) != "9007199254740993" {
+		t.Errorf("2^53+1 went out as %s", got)
+	}
+}

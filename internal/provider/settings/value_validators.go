@@ -82,14 +82,7 @@ func WrittenNumber(n *big.Float) string {
 // roundedText is n rounded to the nearest whole number, for a suggestion.
 func roundedText(n *big.Float) string {
 	f, _ := n.Float64()
-	return strconv.FormatFloat(float64(int64(f+0.5*sign(f))), 'f', 0, 64)
-}
-
-func sign(f float64) float64 {
-	if f < 0 {
-		return -1
-	}
-	return 1
+	return strconv.FormatFloat(math.Round(f), 'f', 0, 64) // halves away from zero: 1.5 is 2, -2.5 is -3
 }
 
 func fitsInt64(n *big.Float) bool {
