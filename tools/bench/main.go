@@ -67,11 +67,15 @@ type options struct {
 	exportOnly      bool
 	sharedKeyOnly   bool
 	sharedKeyRounds int
+	sharedKeyShapes []string // the limiters of the shared-key phase
+	sharedKeyRuns   []int    // its numbers of concurrent runs
+	singleRunShapes []string // the limiters of its single-run rows
+	logDir          string
 }
 
 func parseFlags() (options, error) {
 	var o options
-	var sizes, latencies, rateSizes, shapes string
+	var sizes, latencies, rateSizes, shapes, sharedShapes, sharedRuns, singleShapes string
 	flag.IntVar(&o.rounds, "rounds", 3, "rounds to run; the report shows the median of each figure")
 	flag.StringVar(&sizes, "sizes", "100,1000", "comma-separated numbers of resources N")
 	flag.StringVar(&latencies, "latencies", "0,50ms", "comma-separated latencies added to every API request")
@@ -87,6 +91,12 @@ func parseFlags() (options, error) {
 	flag.BoolVar(&o.exportOnly, "export-only", false, "run only the interactly-export phase, and with -out rewrite only its section")
 	flag.BoolVar(&o.sharedKeyOnly, "shared-key-only", false, "run only the shared-key phase (k concurrent applies on one key, and the single-run rows), and with -out rewrite only its section")
 	flag.IntVar(&o.sharedKeyRounds, "shared-key-rounds", 3, "rounds of the shared-key phase")
+	// Narrower runs, to look into one case: their figures are printed, and
+	// BENCHMARKS.md keeps only whole runs (-out refuses them).
+	flag.StringVar(&sharedShapes, "shared-key-shapes", strings.Join(sharedKeyShapes, " "), "space-separated limiters of the shared-key phase")
+	flag.StringVar(&sharedRuns, "shared-key-runs", "1,2,4", "comma-separated numbers of concurrent runs of the shared-key phase")
+	flag.StringVar(&singleShapes, "single-run-shapes", strings.Join(singleRunShapes, " "), "space-separated limiters of the shared-key phase's single-run rows; \"none\" for none")
+	flag.StringVar(&o.logDir, "log-dir", "", "keep a DEBUG provider log of every apply of the rate-limited and shared-key phases in this `directory`, one file per workspace")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %v", flag.Args())
@@ -112,6 +122,22 @@ func parseFlags() (options, error) {
 		return o, errors.New("-rounds must be at least 1")
 	}
 	var err error
+	o.sharedKeyShapes = strings.Fields(sharedShapes)
+	if singleShapes != "none" {
+		o.singleRunShapes = strings.Fields(singleShapes)
+	}
+	if o.sharedKeyRuns, err = parseSizes("-shared-key-runs", sharedRuns); err != nil {
+		return o, err
+	}
+	for _, spec := range slices.Concat(o.sharedKeyShapes, o.singleRunShapes) {
+		if _, err := emulator.ParseRateLimitShape(spec); err != nil {
+			return o, fmt.Errorf("-shared-key-shapes or -single-run-shapes: %w", err)
+		}
+	}
+	narrowed := !slices.Equal(o.sharedKeyShapes, sharedKeyShapes) || !slices.Equal(o.sharedKeyRuns, sharedKeyRuns) || !slices.Equal(o.singleRunShapes, singleRunShapes)
+	if narrowed && o.out != "" {
+		return o, errors.New("-out keeps whole runs only: drop -shared-key-shapes, -shared-key-runs and -single-run-shapes, or -out")
+	}
 	if o.sizes, err = parseSizes("-sizes", sizes); err != nil {
 		return o, err
 	}
@@ -215,6 +241,15 @@ func run() error {
 		seed:        seed,
 		procs:       procs,
 		results:     make(map[cell][]sample),
+	}
+	if opts.logDir != "" {
+		// Absolute: every apply runs in a workspace of its own.
+		if b.logDir, err = filepath.Abs(opts.logDir); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(b.logDir, 0o755); err != nil {
+			return err
+		}
 	}
 	host, err := describeHost(ctx, b)
 	if err != nil {

@@ -69,6 +69,17 @@ type bench struct {
 	seed        emulator.Seed
 	procs       *procSampler
 	results     map[cell][]sample
+	logDir      string // where the limited applies keep their provider's DEBUG log; empty: none
+}
+
+// providerLog is the environment that has a limited apply's provider log at
+// DEBUG into logDir/name.log, or nothing without -log-dir. Logs are kept
+// apart from the workspaces, which are removed after each apply.
+func (b *bench) providerLog(name string) []string {
+	if b.logDir == "" {
+		return nil
+	}
+	return []string{"TF_LOG_PROVIDER=DEBUG", "TF_LOG_PATH=" + filepath.Join(b.logDir, name+".log")}
 }
 
 // suites returns the interactly and time_static configurations for the

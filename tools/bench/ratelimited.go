@@ -150,7 +150,7 @@ func (b *bench) applyUnderLimit(ctx context.Context, round, n int, limit float64
 		return rateSample{}, err
 	}
 	defer os.RemoveAll(dir)
-	ws.Env = []string{"INTERACTLY_API_KEY=" + b.apiKey, "INTERACTLY_BASE_URL=http://" + ln.Addr().String()}
+	ws.Env = append([]string{"INTERACTLY_API_KEY=" + b.apiKey, "INTERACTLY_BASE_URL=http://" + ln.Addr().String()}, b.providerLog(filepath.Base(dir))...)
 	specs := numberSpecs(seed.Numbers)
 	if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(specs)); err != nil {
 		return rateSample{}, err

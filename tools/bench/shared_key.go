@@ -89,11 +89,11 @@ type sharedKey struct {
 
 // runSharedKey runs every case rounds times, in an order reversed every
 // other round.
-func (b *bench) runSharedKey(ctx context.Context, rounds int) (map[sharedKey][]sharedSample, error) {
+func (b *bench) runSharedKey(ctx context.Context, rounds int, shapes []string, runs []int) (map[sharedKey][]sharedSample, error) {
 	results := make(map[sharedKey][]sharedSample)
 	var cases []sharedKey
-	for _, spec := range sharedKeyShapes {
-		for _, k := range sharedKeyRuns {
+	for _, spec := range shapes {
+		for _, k := range runs {
 			cases = append(cases, sharedKey{K: k, Shape: spec})
 		}
 	}
@@ -151,7 +151,7 @@ func (b *bench) applyOnSharedKey(ctx context.Context, round int, c sharedKey) (s
 			return sharedSample{}, err
 		}
 		defer os.RemoveAll(dir)
-		ws.Env = []string{"INTERACTLY_API_KEY=" + b.apiKey, "INTERACTLY_BASE_URL=http://" + ln.Addr().String()}
+		ws.Env = append([]string{"INTERACTLY_API_KEY=" + b.apiKey, "INTERACTLY_BASE_URL=http://" + ln.Addr().String()}, b.providerLog(filepath.Base(dir))...)
 		if err := ws.WriteFile("main.tf", tfconfig.NumbersConfig(numberSpecs(seed.Numbers[i*sharedKeyNumbers:(i+1)*sharedKeyNumbers]))); err != nil {
 			return sharedSample{}, err
 		}
@@ -270,7 +270,11 @@ func renderSharedKey(machine []string, rounds int, results map[sharedKey][]share
 			shape, _ := emulator.ParseRateLimitShape(spec)
 			var ratios, refused []string
 			worst := 0.0
-			for _, p := range single[rateKey{N: singleRunNumbers, Shape: shape}] {
+			pairs := single[rateKey{N: singleRunNumbers, Shape: shape}]
+			if len(pairs) == 0 {
+				continue // not run: -single-run-shapes left it out
+			}
+			for _, p := range pairs {
 				ratios = append(ratios, fmt.Sprintf("%.2f", p.ratio()))
 				refused = append(refused, fmt.Sprint(p.Limited.Refused))
 				worst = max(worst, p.ratio())
@@ -298,21 +302,23 @@ func renderSharedKey(machine []string, rounds int, results map[sharedKey][]share
 // runSharedKeyOnly runs the shared-key phase and the single-run rows,
 // prints the section and, with -out, rewrites it.
 func runSharedKeyOnly(ctx context.Context, b *bench, opts options, host []string, started time.Time) error {
-	results, err := b.runSharedKey(ctx, opts.sharedKeyRounds)
+	results, err := b.runSharedKey(ctx, opts.sharedKeyRounds, opts.sharedKeyShapes, opts.sharedKeyRuns)
 	if err != nil {
 		return err
 	}
 	var shapes []emulator.RateLimitShape
-	for _, spec := range singleRunShapes {
+	for _, spec := range opts.singleRunShapes {
 		shape, err := emulator.ParseRateLimitShape(spec)
 		if err != nil {
 			return err
 		}
 		shapes = append(shapes, shape)
 	}
-	single, err := b.runRateLimited(ctx, opts.sharedKeyRounds, []int{singleRunNumbers}, singleRunLimit, shapes)
-	if err != nil {
-		return err
+	var single map[rateKey][]ratePair
+	if len(shapes) > 0 {
+		if single, err = b.runRateLimited(ctx, opts.sharedKeyRounds, []int{singleRunNumbers}, singleRunLimit, shapes); err != nil {
+			return err
+		}
 	}
 	machine := append(slices.Clone(host), fmt.Sprintf("Run: %d rounds, took %s", opts.sharedKeyRounds, time.Since(started).Round(time.Second)))
 	section := renderSharedKey(machine, opts.sharedKeyRounds, results, single)

@@ -63,6 +63,11 @@ type budget struct {
 	boundary   time.Time
 	boundaries int
 	othersRate float64 // requests a second others were last seen spending of the key, at least
+	// What the key had spent before this process (see weighBefore).
+	firstSend  time.Time
+	before     int  // the first weighed answer's deficit, at most beforePart of the limit
+	beforeSeen bool // whether an answer was weighed
+	othersNow  bool // whether a deficit showed others spending the key since this process started
 }
 
 // boundaryJitter is how far, as a part of the window, the jumps of a fixed
@@ -175,6 +180,7 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 	if deficit > 0 {
 		b.share.othersSeen(now, own, deficit)
 	}
+	b.weighBefore(sentAt, deficit)
 	nearlySpent := refused || remaining <= max(1, int(lowShare*float64(b.limit)))
 	ownRate := float64(b.ownSince(now.Add(-b.window))) / b.window.Seconds()
 	roomy := !nearlySpent
@@ -191,6 +197,33 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 	}
 	b.share.answered(now, nearlySpent, roomy, b.window, ownRate, b.othersRate, queued)
 }
+
+// weighBefore tells others that spend the key now from what was spent before
+// this process started: the plan of the same terraform apply, which is a
+// process of its own, or an earlier run. Those requests count in the key's
+// remaining count for up to a window after this process's first send, and
+// show as others. A deficit above the first answer's, or any deficit after
+// that window, shows others now; if, a window on, none did, the others seen
+// were only what came before, and the process is alone again at once
+// rather than after shareMemory.
+func (b *budget) weighBefore(sentAt time.Time, deficit int) {
+	if !b.beforeSeen {
+		b.before, b.beforeSeen = min(max(deficit, 0), int(beforePart*float64(b.limit))), true
+	}
+	firstWindow := sentAt.Before(b.firstSend.Add(b.window))
+	if deficit > b.before || (!firstWindow && deficit > 0) {
+		b.othersNow = true
+	}
+	if !firstWindow && !b.othersNow {
+		b.share.forget()
+	}
+}
+
+// beforePart is the most of the limit that the first answer's deficit is
+// taken to have been spent before this process: a few requests, such as a
+// plan's. Processes that start together spend more than that of each
+// other's budget by their first answers.
+const beforePart = 0.1
 
 // fixedLowPart is the part of what the limit's pace would leave of a fixed
 // window under which its remaining count says the key is nearly spent.
@@ -209,6 +242,9 @@ func (b *budget) ownSince(from time.Time) int {
 func (b *budget) spend(now time.Time) {
 	if b.known {
 		b.spent++
+	}
+	if b.firstSend.IsZero() {
+		b.firstSend = now
 	}
 	// Kept before any answer too: the first answers count the requests
 	// sent before them.

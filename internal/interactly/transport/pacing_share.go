@@ -89,6 +89,9 @@ func (s *share) shared(now time.Time) bool {
 	return !s.othersAt.IsZero() && now.Sub(s.othersAt) < shareMemory
 }
 
+// forget takes it that no others were seen.
+func (s *share) forget() { *s = share{} }
+
 // of is the part of the budget this process spends at now.
 func (s *share) of(now time.Time) float64 {
 	if !s.shared(now) {

@@ -106,3 +106,44 @@ func TestShareFirstPartFollowsTheSpendingSeen(t *testing.T) {
 		t.Errorf("part %v changed by the spending seen %v after first seeing others", s.part, firstFor)
 	}
 }
+
+// What was spent before the process started (the plan of the same apply,
+// a process of its own) shows as others in its first window. If a window
+// on nothing showed more than that, the process is alone again at once;
+// a deficit that grew meanwhile says others spend the key now.
+func TestShareForgetsWhatWasSpentBeforeTheProcess(t *testing.T) {
+	t.Parallel()
+	// answers has a budget of 20 a second, whose first send was at t0,
+	// weigh answers that left remaining at these offsets, each with one
+	// more of its own sends counted.
+	answers := func(remaining ...int) *budget {
+		b := &budget{known: true, limit: 20, window: time.Second, policy: true, deepest: 20}
+		for i, left := range remaining {
+			at := t0.Add(time.Duration(i) * 350 * time.Millisecond)
+			b.spend(at)
+			b.weigh(at.Add(10*time.Millisecond), at, left, false, true)
+		}
+		return b
+	}
+	// A plan's 2 requests, then 1, 2, 3 and 4 of this process's own; the
+	// fourth answer is a window after the first send, and the plan's have
+	// left the window by then.
+	alone := answers(17, 16, 15, 16)
+	if at := t0.Add(1060 * time.Millisecond); alone.share.shared(at) {
+		t.Errorf("a window after its first send, with only what was spent before it seen: still sharing")
+	}
+	if early := answers(17, 16); !early.share.shared(t0.Add(360 * time.Millisecond)) {
+		t.Errorf("within its first window, a deficit of 2: not seen as others")
+	}
+	// Others spent 3 more within the window: they are not forgotten,
+	// though they spent nothing in the last one.
+	shared := answers(17, 13, 12, 16)
+	if at := t0.Add(1060 * time.Millisecond); !shared.share.shared(at) {
+		t.Errorf("a deficit that grew within the first window was forgotten a window on")
+	}
+	// Another run that starts after the first window is seen.
+	late := answers(17, 16, 15, 14)
+	if at := t0.Add(1060 * time.Millisecond); !late.share.shared(at) {
+		t.Errorf("a deficit of 2 a window after the first send: not seen as others")
+	}
+}
