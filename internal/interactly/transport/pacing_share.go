@@ -16,7 +16,10 @@ import "time"
 //     min(limit, the deepest budget seen) less that process's sends over
 //     the window (counted from a window before the request was sent, so
 //     that late arrivals only make the estimate cautious). The deficit is a
-//     lower bound of what the others spent;
+//     lower bound of what the others spent. What was spent just before the
+//     process started (the plan of the same apply) shows so too, for up to
+//     a window; if nothing beyond it shows by then, the process is alone
+//     again at once (budget.weighBefore);
 //   - on first seeing them, the process takes the part of the window's
 //     spending that was its own (its sends over its sends and the deficit),
 //     and spends the budget only at its pace from then on: no burst of the
