@@ -45,12 +45,8 @@ import (
 //
 // Several processes on one key (several Terraform runs in CI), none knowing
 // the others, each learn the rate from their own 429s. A trusted measure
-// under sharedBelow of the highest one this process took, with under
-// sharedBelow of the last second's sends accepted, says others spend the
-// key: it was accepted less though it asked as much. (Accepted less but
-// refused little, it asked less: its refused requests were waiting out
-// their Retry-After, or the highest measure counted a token bucket's burst
-// on top of its rate.) For sharedMemory
+// under sharedBelow of the highest one this process took says others spend
+// the key: it was accepted less though it asked as much. For sharedMemory
 // after such a refusal the process shares the key as TCP flows share a
 // link: each refusal cuts its rate by sharedFactor, deeper than holdFactor,
 // and it grows by the same number of requests a second in every process,
@@ -131,12 +127,7 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 		measured = min(measured, l.rate*repeatFactor)
 	}
 	trusted := saturating && measured >= minAdaptiveRate
-	// Accepted less than before, and refused much of what it sent: others
-	// took the rest. Accepted less but refused little, the process asked
-	// less (its refused requests waited out their Retry-After), or the
-	// first measure counted a token bucket's burst on top of its rate.
-	refusedMuch := float64(accepted) < sharedBelow*float64(sent)
-	if trusted && refusedMuch && measured < sharedBelow*l.peak {
+	if trusted && measured < sharedBelow*l.peak {
 		l.sharedAt = now
 	}
 	factor := holdFactor
