@@ -176,6 +176,16 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 		capacity = b.deepest
 	}
 	deficit := capacity - own - remaining
+	if refused {
+		// Alone, a process is not refused by an API that announces its
+		// budget: it spends at most its pace and a part of what is in
+		// hand. A 429 says others spend the key, though the count may
+		// not show them: a token bucket refills during the window, so
+		// a process sending at the limit's pace sees no deficit while
+		// the others take the refill.
+		deficit = max(deficit, 1)
+		b.othersNow = true
+	}
 	b.othersRate = float64(max(deficit, 0)) / b.window.Seconds()
 	if deficit > 0 {
 		b.share.othersSeen(now, own, deficit)

@@ -147,3 +147,39 @@ func TestShareForgetsWhatWasSpentBeforeTheProcess(t *testing.T) {
 		t.Errorf("a deficit of 2 a window after the first send: not seen as others")
 	}
 }
+
+// A token bucket refills during the window, so a process that sends at the
+// limit's pace sees no deficit while another takes the refill; a 429,
+// which a process alone is never sent by an API that announces its budget,
+// says others spend the key all the same, even in the process's first
+// window, and they are not forgotten as what was spent before it.
+func TestShareSeesOthersInARefusal(t *testing.T) {
+	t.Parallel()
+	var sends []time.Duration
+	for i := range 20 {
+		sends = append(sends, time.Duration(i)*45*time.Millisecond)
+	}
+	now := t0.Add(900 * time.Millisecond)
+	// budget has sent at the limit's pace since t0, its first send, and
+	// its first answer said a plan had spent 2 before it.
+	budget := func() *budget {
+		b := spent(sends...)
+		b.firstSend, b.before, b.beforeSeen = t0, 2, true
+		return b
+	}
+	accepted := budget()
+	accepted.weigh(now, now, 0, false, true)
+	if accepted.share.shared(now) {
+		t.Fatal("20 sends and none left of 20, accepted: seen as shared; the test needs the count to hide the others")
+	}
+	refused := budget()
+	refused.weigh(now, now, 0, true, true)
+	if !refused.share.shared(now) {
+		t.Error("a 429 with no deficit in the count: others not seen")
+	}
+	later := t0.Add(1100 * time.Millisecond)
+	refused.weigh(later, later, 2, false, true)
+	if !refused.share.shared(later) {
+		t.Error("the others a 429 showed were forgotten a window after the first send")
+	}
+}
