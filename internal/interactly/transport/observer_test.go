@@ -154,4 +154,12 @@ func TestRateNewsReportsMovesOfATenthOrMore(t *testing.T) {
 	if c := p.rateNews(now); c == nil || !c.Shared || c.From != 5 || c.To != 5 {
 		t.Errorf("others seen at the same pace: %v; want the news that the key is shared", c)
 	}
+	// Without headers, the learner sees them.
+	var q Pacer
+	q.learner.rate = 5
+	q.rateNews(now)
+	q.learner.sharedAt = now
+	if c := q.rateNews(now); c == nil || !c.Shared {
+		t.Errorf("others seen by the learner: %v; want the news that the key is shared", c)
+	}
 }

@@ -280,7 +280,9 @@ const rateNewsPart = 0.1
 // rateNews returns the change of the pace since the last one reported, if
 // it is news, and takes it as reported.
 func (p *Pacer) rateNews(now time.Time) *RateChange {
-	r, shared := p.rate(now), p.budget.share.shared(now)
+	// Others are seen in the announced budget or, without one, in what
+	// the learner measured.
+	r, shared := p.rate(now), p.budget.share.shared(now) || p.learner.sharing(now)
 	from := p.reported
 	moved := r != from && (from == 0 || r == 0 || math.Abs(r-from) >= rateNewsPart*from)
 	if !moved && shared == p.reportedShared {
