@@ -43,6 +43,7 @@ type Pacer struct {
 	heard    chan struct{} // closed at the first answer
 	heardOne bool
 	queued   int         // attempts waiting for the pace
+	queuedAt time.Time   // when an attempt last started to wait for it
 	inFlight []time.Time // send times of the attempts let through and not yet answered, oldest first
 
 	reported       float64   // the pace last reported as a RateChange
@@ -144,6 +145,7 @@ func (p *Pacer) WaitTurn(ctx context.Context) (time.Time, []Wait, error) {
 		}
 		changed := p.changed
 		p.queued++
+		p.queuedAt = now
 		p.mu.Unlock()
 		err := sleepUnless(ctx, until.Sub(now), changed)
 		p.mu.Lock()
@@ -247,7 +249,12 @@ func (p *Pacer) Answered(sentAt time.Time, resp *http.Response) *RateChange {
 	accepted := lastSecond(&p.accepted, now)
 	if refused {
 		fullSecond := !p.busy.IsZero() && now.Sub(p.busy) >= time.Second
-		saturating := fullSecond && (p.learner.rate == 0 || p.queued > 0)
+		// Saturating: the pace held attempts back within the last
+		// second, not only at this instant. Refused attempts wait out
+		// their Retry-After outside the pacer, so at a refusal the
+		// queue is often empty though the pace bound a moment ago.
+		waitedLately := p.queued > 0 || now.Sub(p.queuedAt) < time.Second
+		saturating := fullSecond && (p.learner.rate == 0 || waitedLately)
 		p.learner.refused(now, sentAt, len(sent), len(accepted), saturating)
 		retryAfter, ok := RetryAfter(resp.Header.Get("Retry-After"), now)
 		if !ok {

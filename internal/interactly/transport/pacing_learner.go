@@ -31,9 +31,9 @@ import (
 // refusal often comes within a fraction of a second, when the accepted count
 // is a token bucket's burst, not its rate, and before the answers to the
 // requests sent with the refused one are in. Nor is it trusted when nothing
-// waited for the pace: then the client sent what Terraform asked, a burst
-// of it refused by a small bucket, and the measure is Terraform's pace, not
-// the API's. The first drop, when untrusted, goes to holdFactor × what was
+// waited for the pace within the last second: then the client sent what
+// Terraform asked, a burst of it refused by a small bucket, and the measure
+// is Terraform's pace, not the API's. The first drop, when untrusted, goes to holdFactor × what was
 // sent over the last second rather than what was accepted: processes of one
 // key that started together sent alike, while which of them got the burst's
 // few accepted answers is chance, and a drop to those would set their shares

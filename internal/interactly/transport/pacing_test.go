@@ -349,12 +349,14 @@ func TestCallReportsAnAttemptWithoutAnswer(t *testing.T) {
 	}
 }
 
-// A 429 while attempts queue for the pace measures the API's rate; one while
-// nothing waited measures only what Terraform sent, and is not trusted as
-// the ceiling.
+// A 429 while attempts queue for the pace, or soon after some did (refused
+// attempts wait out their Retry-After outside the pacer, so the queue is
+// often empty at the refusal), measures the API's rate; one while nothing
+// waited lately measures only what Terraform sent, and is not trusted as the
+// ceiling.
 func TestPacerTrustsOnlyASaturatedMeasure(t *testing.T) {
 	t.Parallel()
-	refusedAfterASecond := func(t *testing.T, queue bool) learner {
+	refusedAfterASecond := func(t *testing.T, queue pacedAtRefusal) learner {
 		p := NewPacer(0)
 		p.learner = learner{rate: 20, ceiling: 50, lastDrop: time.Now().Add(-time.Minute)}
 		var last time.Time
@@ -364,9 +366,12 @@ func TestPacerTrustsOnlyASaturatedMeasure(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 		last = mustWait(t, p)
-		if queue {
+		if queue != nothingPaced {
 			go func() { _, _ = p.Wait(context.Background()) }()
 			synctest.Wait() // blocked on the pace
+		}
+		if queue == pacedLately {
+			time.Sleep(200 * time.Millisecond) // let through
 		}
 		p.Answered(last, &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{}})
 		p.mu.Lock()
@@ -374,11 +379,23 @@ func TestPacerTrustsOnlyASaturatedMeasure(t *testing.T) {
 		return p.learner
 	}
 	synctest.Test(t, func(t *testing.T) {
-		if l := refusedAfterASecond(t, true); l.ceiling == 0 {
+		if l := refusedAfterASecond(t, pacedNow); l.ceiling == 0 {
 			t.Errorf("a 429 with attempts queued left no ceiling (rate %v); want the rate accepted", l.rate)
 		}
-		if l := refusedAfterASecond(t, false); l.ceiling != 0 {
+		if l := refusedAfterASecond(t, pacedLately); l.ceiling == 0 {
+			t.Errorf("a 429 a moment after an attempt waited for the pace left no ceiling (rate %v); want the rate accepted", l.rate)
+		}
+		if l := refusedAfterASecond(t, nothingPaced); l.ceiling != 0 {
 			t.Errorf("a 429 with nothing queued set the ceiling to %v; want it untrusted", l.ceiling)
 		}
 	})
 }
+
+// pacedAtRefusal is whether attempts waited for the pace when a 429 came.
+type pacedAtRefusal int
+
+const (
+	nothingPaced pacedAtRefusal = iota
+	pacedNow                    // one waits at the refusal
+	pacedLately                 // one waited a moment before it
+)
