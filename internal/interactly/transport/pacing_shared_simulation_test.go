@@ -89,7 +89,7 @@ func sharedBounds(client string, shape emulator.RateLimitShape, k int) (refusals
 	case bucket && bench && k == 2:
 		overFastest = 1.8
 	case bucket && bench:
-		overFastest = 3.2
+		overFastest = 2.5
 	case bucket && k == 2:
 		overFastest = 2.3
 	case bucket:
