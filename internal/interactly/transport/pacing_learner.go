@@ -46,13 +46,7 @@ import (
 // Several processes on one key (several Terraform runs in CI), none knowing
 // the others, each learn the rate from their own 429s. A trusted measure
 // under sharedBelow of the highest one this process took says others spend
-// the key: it was accepted less though it asked as much. What it was
-// accepted before its first refusal counts as a measure taken, so that the
-// process that took most of the key while they all started sees the others
-// when it gets less. A trusted measure under starvedBelow of what it sent
-// says so too, whatever came before: a process that started into a key the
-// others already spend is refused most of what it sends, and would
-// otherwise take its small part for the limit. For sharedMemory
+// the key: it was accepted less though it asked as much. For sharedMemory
 // after such a refusal the process shares the key as TCP flows share a
 // link: each refusal cuts its rate by sharedFactor, deeper than holdFactor,
 // and it grows by the same number of requests a second in every process,
@@ -99,10 +93,6 @@ const (
 	// sharedBelow is the part of the highest trusted measure under which
 	// a trusted measure says others spend the key.
 	sharedBelow = 0.8
-	// starvedBelow is the part of the last second's sends under which a
-	// trusted measure of what was accepted says others spend the key,
-	// whatever the highest measure.
-	starvedBelow = 0.3
 	// sharedFactor is what a refusal leaves of the rate while others
 	// spend the key: a deep cut is what evens the processes' rates out,
 	// and it costs little throughput when only one of them cuts at a time.
@@ -137,8 +127,7 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 		measured = min(measured, l.rate*repeatFactor)
 	}
 	trusted := saturating && measured >= minAdaptiveRate
-	starved := float64(accepted) < starvedBelow*float64(sent)
-	if trusted && (measured < sharedBelow*l.peak || starved) {
+	if trusted && measured < sharedBelow*l.peak {
 		l.sharedAt = now
 	}
 	factor := holdFactor
@@ -149,9 +138,6 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 	if trusted {
 		l.ceiling = measured
 		l.peak = max(l.peak, measured)
-	}
-	if l.rate == 0 {
-		l.peak = max(l.peak, float64(accepted))
 	}
 	l.rate = max(minAdaptiveRate, measured*factor)
 	l.lastDrop = now

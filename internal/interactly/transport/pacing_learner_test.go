@@ -158,35 +158,6 @@ func TestLearnerSharesAKeyWithOthers(t *testing.T) {
 	}
 }
 
-// A process refused most of what it sent is starved by others, whatever it
-// measured before; and what a process was accepted before its first,
-// untrusted, refusal counts as a measure taken, so that the one that took
-// most of the key at the start sees the others when it gets less.
-func TestLearnerSeesOthersFromTheStart(t *testing.T) {
-	t.Parallel()
-	var starved learner
-	starved.refused(t0, t0, 12, 2, true)
-	if !starved.sharing(t0) {
-		t.Errorf("2 of 12 accepted: not sharing")
-	}
-	var greedy learner
-	greedy.refused(t0, t0, 20, 15, false)
-	if greedy.ceiling != 0 || greedy.sharing(t0) {
-		t.Fatalf("after an untrusted first refusal: ceiling %v, sharing %v; want none and alone", greedy.ceiling, greedy.sharing(t0))
-	}
-	at := t0.Add(2 * time.Second)
-	greedy.refused(at, at, 12, 10, true)
-	if !greedy.sharing(at) {
-		t.Errorf("10 of 12 accepted after 15 before the first refusal: not sharing")
-	}
-	var alone learner
-	alone.refused(t0, t0, 20, 15, false)
-	alone.refused(at, at, 16, 14, true)
-	if alone.sharing(at) {
-		t.Errorf("14 of 16 accepted after 15 before the first refusal: sharing")
-	}
-}
-
 // One refusal closes nothing; a refusal of an attempt sent after it was
 // heard holds the others for a doubling number of pace intervals, at most
 // half of what Retry-After leaves, until an attempt sent after it is
