@@ -65,9 +65,10 @@ type budget struct {
 	othersRate float64 // requests a second others were last seen spending of the key, at least
 	// What the key had spent before this process (see weighBefore).
 	firstSend  time.Time
-	before     int  // the first weighed answer's deficit, at most beforePart of the limit
-	beforeSeen bool // whether an answer was weighed
-	othersNow  bool // whether a deficit showed others spending the key since this process started
+	before     int       // the first weighed answer's deficit, at most beforePart of the limit
+	beforeSeen bool      // whether an answer was weighed
+	othersNow  bool      // whether a deficit showed others spending the key since this process started
+	refusedAt  time.Time // when the latest 429 was heard
 }
 
 // boundaryJitter is how far, as a part of the window, the jumps of a fixed
@@ -176,13 +177,10 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 		capacity = b.deepest
 	}
 	deficit := capacity - own - remaining
-	if refused {
-		// Alone, a process is not refused by an API that announces its
-		// budget: it spends at most its pace and a part of what is in
-		// hand. A 429 says others spend the key, though the count may
-		// not show them: a token bucket refills during the window, so
-		// a process sending at the limit's pace sees no deficit while
-		// the others take the refill.
+	if refused && b.refusedAgain(now, sentAt) {
+		// The count may not show the others: a token bucket refills
+		// during the window, so a process sending at the limit's pace
+		// sees no deficit while the others take the refill.
 		deficit = max(deficit, 1)
 		b.othersNow = true
 	}
@@ -207,6 +205,23 @@ func (b *budget) weigh(now, sentAt time.Time, remaining int, refused, queued boo
 	}
 	b.share.answered(now, nearlySpent, roomy, b.window, ownRate, b.othersRate, queued)
 }
+
+// refusedAgain records a 429 heard at now for the attempt sent at sentAt and
+// reports whether it says others spend the key. Alone, a process is seldom
+// refused by an API that announces its budget (it spends at most its pace
+// and a part of what is in hand): now and then once, when jitter puts a
+// few of its requests together, and the attempts then on their way with
+// it. Refused again for an attempt sent after that refusal was heard, and
+// within refusedWithin, it shares the key with others.
+func (b *budget) refusedAgain(now, sentAt time.Time) bool {
+	again := !b.refusedAt.IsZero() && sentAt.After(b.refusedAt) && now.Sub(b.refusedAt) < refusedWithin*b.window
+	b.refusedAt = now
+	return again
+}
+
+// refusedWithin is how many windows after a refusal another one says others
+// spend the key.
+const refusedWithin = 2
 
 // weighBefore tells others that spend the key now from what was spent before
 // this process started: the plan of the same terraform apply, which is a

@@ -33,15 +33,16 @@ import (
 // requests sent with the refused one are in. Nor is it trusted when nothing
 // waited for the pace within the last second: then the client sent what
 // Terraform asked, a burst of it refused by a small bucket, and the measure
-// is Terraform's pace, not the API's. The first drop, when untrusted, goes to holdFactor × what was
-// sent over the last second rather than what was accepted: processes of one
-// key that started together sent alike, while which of them got the burst's
-// few accepted answers is chance, and a drop to those would set their shares
-// apart from the start. Later untrusted drops go to what was accepted, so
-// that a burst the API refused does not set the pace above its limit again.
-// Until dropSettle has passed, the answers still coming in raise the rate to
-// what they show accepted; the fast growth then
-// climbs from there and the next refusal, a second later, measures properly.
+// is Terraform's pace, not the API's. The first drop, when untrusted, goes
+// to holdFactor × what was sent over the last second rather than what was
+// accepted: processes of one key that started together sent alike, while
+// which of them got the burst's few accepted answers is chance, and a drop
+// to those would set their shares apart from the start. Later untrusted
+// drops go to what was accepted, so that a burst the API refused does not
+// set the pace above its limit again. Until dropSettle has passed, the
+// answers still coming in raise the rate to what they show accepted; the
+// fast growth then climbs from there and the next refusal, a second later,
+// measures properly.
 //
 // Several processes on one key (several Terraform runs in CI), none knowing
 // the others, each learn the rate from their own 429s. A trusted measure

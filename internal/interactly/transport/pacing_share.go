@@ -19,9 +19,10 @@ import "time"
 //     lower bound of what the others spent. What was spent just before the
 //     process started (the plan of the same apply) shows so too, for up to
 //     a window; if nothing beyond it shows by then, the process is alone
-//     again at once (budget.weighBefore). A 429 shows others too: alone,
-//     a process is never refused, while a token bucket's refill may hide
-//     the others from the count;
+//     again at once (budget.weighBefore). Repeated 429s show others too:
+//     alone, a process is seldom refused, and not again soon after, while
+//     a token bucket's refill may hide the others from the count
+//     (budget.refusedAgain);
 //   - on first seeing them, the process takes the part of the window's
 //     spending that was its own (its sends over its sends and the deficit),
 //     and spends the budget only at its pace from then on: no burst of the

@@ -149,10 +149,12 @@ func TestShareForgetsWhatWasSpentBeforeTheProcess(t *testing.T) {
 }
 
 // A token bucket refills during the window, so a process that sends at the
-// limit's pace sees no deficit while another takes the refill; a 429,
-// which a process alone is never sent by an API that announces its budget,
-// says others spend the key all the same, even in the process's first
-// window, and they are not forgotten as what was spent before it.
+// limit's pace sees no deficit while another takes the refill. A process
+// alone is seldom refused by an API that announces its budget, and not
+// again soon after: a second 429, for an attempt sent after the first was
+// heard, says others spend the key all the same, even in the process's
+// first window, and they are not forgotten as what was spent before it.
+// One 429 alone says nothing.
 func TestShareSeesOthersInARefusal(t *testing.T) {
 	t.Parallel()
 	var sends []time.Duration
@@ -160,17 +162,28 @@ func TestShareSeesOthersInARefusal(t *testing.T) {
 		sends = append(sends, time.Duration(i)*45*time.Millisecond)
 	}
 	now := t0.Add(900 * time.Millisecond)
-	// budget has sent at the limit's pace since t0, its first send, and
-	// its first answer said a plan had spent 2 before it.
+	firstRefusal := t0.Add(500 * time.Millisecond)
+	// budget has sent at the limit's pace since t0, its first send, its
+	// first answer said a plan had spent 2 before it, and it was refused
+	// once at firstRefusal (for an attempt sent just before).
 	budget := func() *budget {
 		b := spent(sends...)
 		b.firstSend, b.before, b.beforeSeen = t0, 2, true
+		b.weigh(firstRefusal, firstRefusal.Add(-50*time.Millisecond), 0, true, true)
 		return b
+	}
+	if once := budget(); once.share.shared(firstRefusal) {
+		t.Error("one 429 with no deficit in the count: seen as shared; want alone")
 	}
 	accepted := budget()
 	accepted.weigh(now, now, 0, false, true)
 	if accepted.share.shared(now) {
 		t.Fatal("20 sends and none left of 20, accepted: seen as shared; the test needs the count to hide the others")
+	}
+	sameBurst := budget()
+	sameBurst.weigh(now, firstRefusal.Add(-40*time.Millisecond), 0, true, true)
+	if sameBurst.share.shared(now) {
+		t.Error("a second 429 for an attempt sent before the first was heard: seen as shared; want alone")
 	}
 	refused := budget()
 	refused.weigh(now, now, 0, true, true)
@@ -181,5 +194,16 @@ func TestShareSeesOthersInARefusal(t *testing.T) {
 	refused.weigh(later, later, 2, false, true)
 	if !refused.share.shared(later) {
 		t.Error("the others a 429 showed were forgotten a window after the first send")
+	}
+	// Sending at the same pace for longer, refused again only
+	// refusedWithin windows after the first.
+	heard := firstRefusal.Add(refusedWithin * time.Second)
+	for at := sends[len(sends)-1] + 45*time.Millisecond; t0.Add(at).Before(heard); at += 45 * time.Millisecond {
+		sends = append(sends, at)
+	}
+	longAfter := budget()
+	longAfter.weigh(heard, heard.Add(-10*time.Millisecond), 0, true, true)
+	if longAfter.share.shared(heard) {
+		t.Errorf("a second 429 %d windows after the first: seen as shared; want alone", refusedWithin)
 	}
 }
