@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -289,5 +290,25 @@ func TestRunOnlyKeepsWhatChangesEachRun(t *testing.T) {
 	got := runOnly([]string{"Date: today", "CPU: 2 × fast", "Load average at the start: 1 2 3", "Go: go1.26", "Run: 1 round"})
 	if strings.Join(got, "; ") != "Date: today; Load average at the start: 1 2 3; Run: 1 round" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// Only a run of every shared-key case may rewrite BENCHMARKS.md: a narrowed
+// one would leave rows out and its targets line would count wrong.
+func TestWholeSharedKeyRun(t *testing.T) {
+	if !wholeSharedKeyRun(sharedKeyShapes, sharedKeyRuns, singleRunShapes) {
+		t.Error("the default cases are not a whole run")
+	}
+	if wholeSharedKeyRun(sharedKeyShapes[:1], sharedKeyRuns, singleRunShapes) {
+		t.Error("one shape taken for a whole run")
+	}
+	if wholeSharedKeyRun(sharedKeyShapes, []int{1}, singleRunShapes) {
+		t.Error("one number of runs taken for a whole run")
+	}
+	if wholeSharedKeyRun(sharedKeyShapes, sharedKeyRuns, nil) {
+		t.Error("no single runs taken for a whole run")
+	}
+	if got, err := parseSizes("-shared-key-runs", joinSizes(sharedKeyRuns)); err != nil || !slices.Equal(got, sharedKeyRuns) {
+		t.Errorf("the default -shared-key-runs reads back as %v, %v; want %v", got, err, sharedKeyRuns)
 	}
 }

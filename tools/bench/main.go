@@ -67,9 +67,9 @@ type options struct {
 	exportOnly      bool
 	sharedKeyOnly   bool
 	sharedKeyRounds int
-	sharedKeyShapes []string // the limiters of the shared-key phase
-	sharedKeyRuns   []int    // its numbers of concurrent runs
-	singleRunShapes []string // the limiters of its single-run rows
+	sharedKeyShapes []string                  // the limiters of the shared-key phase
+	sharedKeyRuns   []int                     // its numbers of concurrent runs
+	singleRunShapes []emulator.RateLimitShape // the limiters of its single-run rows
 	logDir          string
 }
 
@@ -94,7 +94,8 @@ func parseFlags() (options, error) {
 	// Narrower runs, to look into one case: their figures are printed, and
 	// BENCHMARKS.md keeps only whole runs (-out refuses them).
 	flag.StringVar(&sharedShapes, "shared-key-shapes", strings.Join(sharedKeyShapes, " "), "space-separated limiters of the shared-key phase")
-	flag.StringVar(&sharedRuns, "shared-key-runs", "1,2,4", "comma-separated numbers of concurrent runs of the shared-key phase")
+	flag.StringVar(&sharedRuns, "shared-key-runs", joinSizes(sharedKeyRuns),
+		"comma-separated numbers of concurrent runs of the shared-key phase")
 	flag.StringVar(&singleShapes, "single-run-shapes", strings.Join(singleRunShapes, " "), "space-separated limiters of the shared-key phase's single-run rows; \"none\" for none")
 	flag.StringVar(&o.logDir, "log-dir", "", "keep a DEBUG provider log of every apply of the rate-limited and shared-key phases in this `directory`, one file per workspace")
 	flag.Parse()
@@ -123,19 +124,26 @@ func parseFlags() (options, error) {
 	}
 	var err error
 	o.sharedKeyShapes = strings.Fields(sharedShapes)
+	var singleSpecs []string
 	if singleShapes != "none" {
-		o.singleRunShapes = strings.Fields(singleShapes)
+		singleSpecs = strings.Fields(singleShapes)
 	}
 	if o.sharedKeyRuns, err = parseSizes("-shared-key-runs", sharedRuns); err != nil {
 		return o, err
 	}
-	for _, spec := range slices.Concat(o.sharedKeyShapes, o.singleRunShapes) {
+	for _, spec := range o.sharedKeyShapes {
 		if _, err := emulator.ParseRateLimitShape(spec); err != nil {
-			return o, fmt.Errorf("-shared-key-shapes or -single-run-shapes: %w", err)
+			return o, fmt.Errorf("-shared-key-shapes: %w", err)
 		}
 	}
-	narrowed := !slices.Equal(o.sharedKeyShapes, sharedKeyShapes) || !slices.Equal(o.sharedKeyRuns, sharedKeyRuns) || !slices.Equal(o.singleRunShapes, singleRunShapes)
-	if narrowed && o.out != "" {
+	for _, spec := range singleSpecs {
+		shape, err := emulator.ParseRateLimitShape(spec)
+		if err != nil {
+			return o, fmt.Errorf("-single-run-shapes: %w", err)
+		}
+		o.singleRunShapes = append(o.singleRunShapes, shape)
+	}
+	if !wholeSharedKeyRun(o.sharedKeyShapes, o.sharedKeyRuns, singleSpecs) && o.out != "" {
 		return o, errors.New("-out keeps whole runs only: drop -shared-key-shapes, -shared-key-runs and -single-run-shapes, or -out")
 	}
 	if o.sizes, err = parseSizes("-sizes", sizes); err != nil {
@@ -157,6 +165,21 @@ func parseFlags() (options, error) {
 		}
 	}
 	return o, nil
+}
+
+// wholeSharedKeyRun reports whether the shared-key phase runs every case:
+// BENCHMARKS.md keeps only whole runs, whose targets it states.
+func wholeSharedKeyRun(shapes []string, runs []int, singleShapes []string) bool {
+	return slices.Equal(shapes, sharedKeyShapes) && slices.Equal(runs, sharedKeyRuns) && slices.Equal(singleShapes, singleRunShapes)
+}
+
+// joinSizes writes sizes as parseSizes reads them.
+func joinSizes(sizes []int) string {
+	list := make([]string, len(sizes))
+	for i, n := range sizes {
+		list[i] = strconv.Itoa(n)
+	}
+	return strings.Join(list, ",")
 }
 
 func parseSizes(name, list string) ([]int, error) {

@@ -306,17 +306,9 @@ func runSharedKeyOnly(ctx context.Context, b *bench, opts options, host []string
 	if err != nil {
 		return err
 	}
-	var shapes []emulator.RateLimitShape
-	for _, spec := range opts.singleRunShapes {
-		shape, err := emulator.ParseRateLimitShape(spec)
-		if err != nil {
-			return err
-		}
-		shapes = append(shapes, shape)
-	}
 	var single map[rateKey][]ratePair
-	if len(shapes) > 0 {
-		if single, err = b.runRateLimited(ctx, opts.sharedKeyRounds, []int{singleRunNumbers}, singleRunLimit, shapes); err != nil {
+	if len(opts.singleRunShapes) > 0 {
+		if single, err = b.runRateLimited(ctx, opts.sharedKeyRounds, []int{singleRunNumbers}, singleRunLimit, opts.singleRunShapes); err != nil {
 			return err
 		}
 	}
