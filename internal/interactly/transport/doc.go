@@ -16,8 +16,9 @@
 // announced remaining count, which falls further than its own sends explain,
 // or in 429s that come again soon after one another (pacing_share.go), and
 // from then on spends only its part of the budget: additive increase and
-// multiplicative decrease on the key's remaining count, which all of them see alike, so that their parts even out while
-// together they stay under the limit. Without headers each learns from its
+// multiplicative decrease on the key's remaining count, which all of them
+// see alike, so that their parts even out while together they stay under
+// the limit. Without headers each learns from its
 // own 429s (pacing_learner.go): accepted well under what it was accepted
 // before, it takes it that others share the key, and for a while cuts
 // deeper at each 429 and grows by the same step as every other process, so
