@@ -18,25 +18,14 @@ import (
 //     one goes to repeatFactor of the rate refused;
 //   - grows with every accepted answer: fast (×e a second) while far below
 //     the rate it last measured, or when that measurement is not to be
-//     trusted; near it and past it along a cubic of the time since the
-//     drop, as TCP's CUBIC congestion control grows its window (see
-//     cubicTarget): quickly back towards the ceiling, slowly across it, so
-//     the client spends most of its time there, and faster and faster
-//     beyond it, for the limit may have risen (another client of the key
-//     finished); staleAfter above it without a refusal, or above it with no
-//     refusal for trustFor, the ceiling is stale and the growth fast again.
+//     trusted; by probeGrowth of it a second just under it, so the client
+//     spends most of its time there; and by beyondGrowth a second above it,
+//     for the limit may have risen (another client of the key finished);
+//     staleAfter above it without a refusal, or above it with no refusal
+//     for trustFor, the ceiling is stale and the growth fast again.
 //
 // Growth needs demand: it happens only while attempts queue for the pace,
-// so an idle spell does not build up a burst, and no answer raises the
-// rate by more than fastGrowth.
-//
-// The cubic is what lets processes of one key that measured unequal shares
-// even out, sharing detected or not: it adds the same number of requests a
-// second in each of them at the same time after their drops, whatever
-// their shares, while a drop takes a part of the rate, more from the larger
-// one. Growth by a part of the ceiling, as this learner had before, kept
-// the shares' ratio: a process that measured a small share at the start
-// (a token bucket's refill taken by a faster neighbour) stayed small.
+// so an idle spell does not build up a burst.
 //
 // The measurement is trusted only over a full second of sending: the first
 // refusal often comes within a fraction of a second, when the accepted count
@@ -73,7 +62,6 @@ type learner struct {
 	passedAt time.Time // when the rate rose past the ceiling; zero while under it
 	peak     float64   // the highest ceiling measured
 	sharedAt time.Time // when a refusal last showed others spending the key
-	dropTo   float64   // the rate the last drop went to
 }
 
 // sharing reports whether a refusal showed others spending the key within
@@ -83,14 +71,12 @@ func (l *learner) sharing(now time.Time) bool {
 }
 
 const (
-	holdFactor = 0.95
-	fastGrowth = 1.0 // requests per second added per accepted answer: ×e a second
-	// cubicGrowth scales the cubic near and past the ceiling, in requests
-	// a second per second cubed: one second past the ceiling it adds 0.4,
-	// two seconds past 3.2, three seconds past 10.8.
-	cubicGrowth     = 0.4
-	farBelow        = 0.9 // of the ceiling: below it, grow fast
-	minAdaptiveRate = 1.0 // requests per second; the API may allow fewer, and Retry-After still applies
+	holdFactor      = 0.95
+	fastGrowth      = 1.0  // requests per second added per accepted answer: ×e a second
+	probeGrowth     = 0.02 // of the ceiling, per second, just under it
+	beyondGrowth    = 0.05 // of the rate, per second, above the ceiling
+	farBelow        = 0.9  // of the ceiling: below it, grow fast
+	minAdaptiveRate = 1.0  // requests per second; the API may allow fewer, and Retry-After still applies
 	// dropSettle is how long after a drop refusals are still taken as
 	// answers to the old rate: the API's window (a second, as a rule) must
 	// pass before it can tell the new rate from the old one.
@@ -155,7 +141,6 @@ func (l *learner) refused(now, sentAt time.Time, sent, accepted int, saturating 
 		l.peak = max(l.peak, measured)
 	}
 	l.rate = max(minAdaptiveRate, measured*factor)
-	l.dropTo = l.rate
 	l.lastDrop = now
 	l.passedAt = time.Time{}
 }
@@ -185,22 +170,16 @@ func (l *learner) accepted(now time.Time, accepted int, queued bool) {
 	}
 	// Each answer is 1/rate of a second's worth of answers at this rate.
 	switch {
+	case l.sharing(now) && l.ceiling > 0:
+		quiet := now.Sub(l.lastDrop).Seconds() / sharedDoubling.Seconds()
+		l.rate += sharedGrowth * math.Exp2(quiet) / l.rate
 	case l.ceiling == 0 || l.rate < farBelow*l.ceiling:
 		l.rate += fastGrowth
+	case l.rate < l.ceiling:
+		l.rate += probeGrowth * l.ceiling / l.rate
 	default:
-		l.rate = max(l.rate, min(l.cubicTarget(now), l.rate+fastGrowth))
+		l.rate += beyondGrowth
 	}
-}
-
-// cubicTarget is the rate at now on the cubic through the last drop:
-// ceiling + cubicGrowth × (t − k)³, t the time since the drop, k the time it
-// takes to climb back to the ceiling. Concave up to the ceiling, flat at it,
-// convex past it; in requests a second, the same curve for every ceiling
-// but for k.
-func (l *learner) cubicTarget(now time.Time) float64 {
-	k := math.Cbrt(max(l.ceiling-l.dropTo, 0) / cubicGrowth)
-	t := now.Sub(l.lastDrop).Seconds()
-	return l.ceiling + cubicGrowth*math.Pow(t-k, 3)
 }
 
 // gate holds every attempt back for a while when the API refuses requests

@@ -165,8 +165,7 @@ func TestPacerQueuedAttemptsFollowTheRate(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		p := NewPacer(0)
-		// Far under the ceiling, so that each answer raises the rate.
-		p.learner = learner{rate: 1, ceiling: 10000, lastDrop: time.Now()}
+		p.learner = learner{rate: 1, ceiling: 100, lastDrop: time.Now()}
 		p.Answered(mustWait(t, p), okAnswer())
 		start := time.Now()
 		var wg sync.WaitGroup
