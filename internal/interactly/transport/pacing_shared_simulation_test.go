@@ -65,7 +65,11 @@ func simulateRuns(t *testing.T, c simClient, k int, lim *emulator.RateLimiter, n
 // pacer meets them but for the fairness of four runs of the simulations'
 // own client under a fixed window; the bounds elsewhere say how far it is
 // from them, a little above the worst of many runs, so that a change that
-// loses the sharing fails and one that gets closer can tighten them.
+// loses the sharing fails and one that gets closer can tighten them. Which
+// goroutine goes first varies from run to run, the race detector's
+// scheduling more so, and without headers the fairness of four runs has a
+// long tail: over 650 runs the bench client's worst were 2.68 under a token
+// bucket and 1.74 under a sliding window, against averages of 1.6 and 1.3.
 //
 // Without headers, each process learns only from its own refusals. The
 // first burst alone has a run's workers refused once each (20 of the
@@ -89,13 +93,13 @@ func sharedBounds(client string, shape emulator.RateLimitShape, k int) (refusals
 	case bucket && bench && k == 2:
 		overFastest = 1.8
 	case bucket && bench:
-		overFastest = 2.5
+		overFastest = 3.0
 	case bucket && k == 2:
 		overFastest = 2.3
 	case bucket:
 		overFastest = 3.3
 	case bench && k == 4:
-		overFastest = 1.6
+		overFastest = 1.9
 	default:
 		overFastest = 1.3
 	}
