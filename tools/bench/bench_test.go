@@ -312,3 +312,34 @@ func TestWholeSharedKeyRun(t *testing.T) {
 		t.Errorf("the default -shared-key-runs reads back as %v, %v; want %v", got, err, sharedKeyRuns)
 	}
 }
+
+// The shared-key section sets in bold each figure that misses its target,
+// and counts the cases missed: a case met shows no bold, a single run is
+// missed when any round is.
+func TestSharedKeySectionMarksWhatIsMissed(t *testing.T) {
+	fair := sharedSample{Walls: []time.Duration{8 * time.Second, 8 * time.Second}, Refused: []int{3, 4}, Accepted: 150}
+	unfair := sharedSample{Walls: []time.Duration{8 * time.Second, 4 * time.Second}, Refused: []int{3, 21}, Accepted: 150}
+	results := map[sharedKey][]sharedSample{
+		{K: 2, Shape: "fixed-window"}: {fair, fair, fair},
+		{K: 2, Shape: "token-bucket"}: {unfair, unfair, fair},
+	}
+	shape, err := emulator.ParseRateLimitShape("sliding-window")
+	if err != nil {
+		t.Fatal(err)
+	}
+	round := func(limited time.Duration) ratePair {
+		return ratePair{Unlimited: rateSample{Wall: time.Second}, Limited: rateSample{Wall: limited, Requests: 100}, Limit: 50}
+	}
+	single := map[rateKey][]ratePair{{N: singleRunNumbers, Shape: shape}: {round(2 * time.Second), round(3 * time.Second)}}
+	got := renderSharedKey(nil, 3, results, single)
+	for _, want := range []string{
+		"| `fixed-window` | 2 | 8.0 | 1.07 (1.07) | 1.00 (1.00) | 4 | 0 |",
+		"| `token-bucket` | 2 | 8.0 | 1.07 (1.07) | **2.00** (2.00) | **21** | 0 |",
+		"| `sliding-window` | 1.00, **1.50** | 0, 0 |",
+		"**Missed** in 2 cases of 3, in bold.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("section lacks %q:\n%s", want, got)
+		}
+	}
+}
