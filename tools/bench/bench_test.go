@@ -129,16 +129,22 @@ func fakeReport(refreshRatio float64, peakKB int64) report {
 
 func TestRenderTable(t *testing.T) {
 	out := fakeReport(1.5, 40<<10).render()
-	for _, want := range []string{
+	wantLines(t, "render()", out,
 		"### Medians of 3 rounds",
 		"| 50ms | 1000 | refresh | 15.00 | 10.00 | 1.50 | 1 (1) | 40.0 | 30.0 |",
 		"| 0 | 100 | create | 1.00 | 1.00 | 1.00 | 101 (1) | 40.0 | 30.0 |",
 		"### Scaling: N=1000 / N=100 (linear = 10)",
 		"| 0 | update | 9.99 | 9.99 | 9.91 |",
 		"| 50ms | 1000 | refresh | 15.00, 15.00, 15.00 | 10.00, 10.00, 10.00 |",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("render() lacks %q:\n%s", want, out)
+	)
+}
+
+// wantLines reports each of wants that text, what name produced, lacks.
+func wantLines(t *testing.T, name, text string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, text)
 		}
 	}
 }
@@ -251,11 +257,7 @@ func TestCompactSection(t *testing.T) {
 		"### Where the time goes (medians)\n\n| cpu |\n\n### Targets\n\n| target | measured | result |\n|---|---|---|\n" +
 		"| fast | 1.1 | PASS |\n| slow | 2.0 | **MISS** |\n\n<details><summary>rounds</summary>\n\n| r |\n</details>\n"
 	got := compactSection(section, false)
-	for _, want := range []string{"- Date: today", "| 1 |", "**Targets**: 1 of 2 met. Missed: slow (2.0)."} {
-		if !strings.Contains(got, want) {
-			t.Errorf("compact section lacks %q:\n%s", want, got)
-		}
-	}
+	wantLines(t, "compact section", got, "- Date: today", "| 1 |", "**Targets**: 1 of 2 met. Missed: slow (2.0).")
 	for _, gone := range []string{"cpu", "<details>", "| fast |"} {
 		if strings.Contains(got, gone) {
 			t.Errorf("compact section keeps %q:\n%s", gone, got)
@@ -332,14 +334,19 @@ func TestSharedKeySectionMarksWhatIsMissed(t *testing.T) {
 	}
 	single := map[rateKey][]ratePair{{N: singleRunNumbers, Shape: shape}: {round(2 * time.Second), round(3 * time.Second)}}
 	got := renderSharedKey(nil, 3, results, single)
-	for _, want := range []string{
+	wantLines(t, "the shared-key section", got,
 		"| `fixed-window` | 2 | 8.0 | 1.07 (1.07) | 1.00 (1.00) | 4 | 0 |",
 		"| `token-bucket` | 2 | 8.0 | 1.07 (1.07) | **2.00** (2.00) | **21** | 0 |",
 		"| `sliding-window` | 1.00, **1.50** | 0, 0 |",
 		"**Missed** in 2 cases of 3, in bold.",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("section lacks %q:\n%s", want, got)
-		}
-	}
+	)
+	// With headers, 6 refusals a run miss the target of 5; a number lost
+	// misses whatever the times.
+	withHeaders := sharedSample{Walls: []time.Duration{8 * time.Second, 8 * time.Second}, Refused: []int{6, 0}, Accepted: 150, Lost: 1}
+	results[sharedKey{K: 2, Shape: "token-bucket,headers=ietf"}] = []sharedSample{withHeaders, withHeaders, withHeaders}
+	got = renderSharedKey(nil, 3, results, single)
+	wantLines(t, "the shared-key section with headers", got,
+		"| `token-bucket,headers=ietf` | 2 | 8.0 | 1.07 (1.07) | 1.00 (1.00) | **6** | **3** |",
+		"**Missed** in 3 cases of 4, in bold.",
+	)
 }
