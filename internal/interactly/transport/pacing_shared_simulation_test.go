@@ -48,10 +48,23 @@ var sharedClients = []struct {
 // simulateRuns runs k processes of n requests each against lim at once.
 func simulateRuns(t *testing.T, c simClient, k int, lim *emulator.RateLimiter, n int) []simResult {
 	t.Helper()
+	return simulateRunsApart(t, c, k, lim, n, 0)
+}
+
+// simulateRunsApart runs k processes of n requests each against lim, each
+// starting apart after the one before; every elapsed time counts from the
+// first one's start, as the wall time of runs started together in CI does.
+func simulateRunsApart(t *testing.T, c simClient, k int, lim *emulator.RateLimiter, n int, apart time.Duration) []simResult {
+	t.Helper()
 	results := make([]simResult, k)
 	var wg sync.WaitGroup
 	for i := range k {
-		wg.Go(func() { results[i] = c.simulate(t, NewPacer(0), lim, n) })
+		wg.Go(func() {
+			late := time.Duration(i) * apart
+			time.Sleep(late)
+			results[i] = c.simulate(t, NewPacer(0), lim, n)
+			results[i].elapsed += late
+		})
 	}
 	wg.Wait()
 	return results
@@ -122,32 +135,7 @@ func TestPacersOfSeveralRunsShareTheKeysLimit(t *testing.T) {
 					synctest.Test(t, func(t *testing.T) {
 						results := simulateRuns(t, client.simClient, k, emulator.NewRateLimiter(sharedLimit, shape), sharedRequests)
 						maxRefused, overFastest := sharedBounds(client.name, shape, k)
-						var elapsed []time.Duration
-						accepted := 0
-						for i, res := range results {
-							elapsed = append(elapsed, res.elapsed)
-							accepted += len(res.accepted)
-							if res.refused > maxRefused {
-								t.Errorf("run %d: %d requests refused; want at most %d", i, res.refused, maxRefused)
-							}
-						}
-						if accepted != k*sharedRequests {
-							t.Errorf("%d requests accepted; want all %d", accepted, k*sharedRequests)
-						}
-						floor := time.Duration(accepted) * time.Second / sharedLimit
-						slowest, fastest := slices.Max(elapsed), slices.Min(elapsed)
-						if ratio := slowest.Seconds() / floor.Seconds(); ratio > sharedOverFloor {
-							t.Errorf("all done after %v, %.2f × the floor of %v; want at most %.2f", slowest.Round(time.Millisecond), ratio, floor, sharedOverFloor)
-						}
-						if ratio := slowest.Seconds() / fastest.Seconds(); ratio > overFastest {
-							t.Errorf("the slowest run took %v, %.2f × the fastest (%v); want at most %.2f", slowest.Round(time.Millisecond), ratio, fastest.Round(time.Millisecond), overFastest)
-						}
-						worst := 0
-						for i, res := range results {
-							worst = max(worst, res.refused)
-							t.Logf("run %d: %v, %d refused", i, res.elapsed.Round(time.Millisecond), res.refused)
-						}
-						t.Logf("summary %s: at most %d refused a run, %.2f × floor, slowest %.2f × fastest", t.Name(), worst, slowest.Seconds()/floor.Seconds(), slowest.Seconds()/fastest.Seconds())
+						checkRuns(t, results, runBounds{refused: maxRefused, overFloor: sharedOverFloor, overFastest: overFastest})
 					})
 				})
 			}
@@ -187,4 +175,94 @@ func TestPacerLeftAloneClimbsBackToTheLimit(t *testing.T) {
 			})
 		})
 	}
+}
+
+// runsApart is how far apart the runs of TestPacersOfRunsStartedApart start:
+// runs launched together in CI reach the API a moment apart, after
+// Terraform's own start and plan, and a run that starts while another
+// already holds the key is the case the pacer shares worst without headers.
+const runsApart = 400 * time.Millisecond
+
+// Runs started a moment apart, as the benchmark's applies and CI's runs
+// are. Unlike runs started at the same instant, these are deterministic on
+// the fake clock, so each bound sits just above what the pacer does now:
+// the aims (1.3 × the fastest, 5 refusals a run with headers and 20
+// without) are met only in some cases. Without headers the first run holds
+// most of the key: the second measures its share while the first already
+// spends most of it, and both then probe upwards by a part of what they
+// measured, so that neither takes the other's part; it is the unfairness
+// the benchmark measures for four runs (see BENCHMARKS.md). A change that
+// shares better can tighten them; one that shares worse fails.
+func TestPacersOfRunsStartedApartShareTheKeysLimit(t *testing.T) {
+	t.Parallel()
+	// Per limiter and number of runs: the most refusals a run and the
+	// slowest run's time over the fastest's; over the floor, every case
+	// holds sharedOverFloorApart.
+	bounds := map[string]map[int]runBounds{
+		"fixed-window":                {2: {refused: 14, overFastest: 1.7}, 4: {refused: 23, overFastest: 1.35}},
+		"fixed-window,headers=ietf":   {2: {refused: 5, overFastest: 1.2}, 4: {refused: 10, overFastest: 1.25}},
+		"sliding-window":              {2: {refused: 13, overFastest: 2.5}, 4: {refused: 25, overFastest: 2.2}},
+		"sliding-window,headers=ietf": {2: {refused: 6, overFastest: 1.35}, 4: {refused: 10, overFastest: 1.65}},
+		"token-bucket":                {2: {refused: 17, overFastest: 2.4}, 4: {refused: 28, overFastest: 1.45}},
+		"token-bucket,headers=ietf":   {2: {refused: 8, overFastest: 1.25}, 4: {refused: 8, overFastest: 1.6}},
+	}
+	bench := simClient{workers: 10, latency: 80 * time.Millisecond}
+	for _, shape := range sharedShapes() {
+		for _, k := range []int{2, 4} {
+			t.Run(fmt.Sprintf("%s/%d-runs", shape, k), func(t *testing.T) {
+				t.Parallel()
+				want, ok := bounds[shape.String()][k]
+				if !ok {
+					t.Fatalf("no bound for %s with %d runs", shape, k)
+				}
+				want.overFloor = sharedOverFloorApart
+				synctest.Test(t, func(t *testing.T) {
+					results := simulateRunsApart(t, bench, k, emulator.NewRateLimiter(sharedLimit, shape), sharedRequests, runsApart)
+					checkRuns(t, results, want)
+				})
+			})
+		}
+	}
+}
+
+// sharedOverFloorApart bounds the slowest run's time over the floor when
+// runs start apart: two runs under a sliding window without headers take
+// 1.39 × the floor, the second starved while the first runs.
+const sharedOverFloorApart = 1.45
+
+// runBounds is what runs on one key must hold together: the most refusals
+// a run, and the slowest run's time over the floor (every accepted request
+// at the limit) and over the fastest run's.
+type runBounds struct {
+	refused                int
+	overFloor, overFastest float64
+}
+
+// checkRuns fails t where results, of runs of sharedRequests each, break
+// want or left a request unaccepted, and logs each run and their summary.
+func checkRuns(t *testing.T, results []simResult, want runBounds) {
+	t.Helper()
+	var elapsed []time.Duration
+	accepted, worst := 0, 0
+	for i, res := range results {
+		elapsed = append(elapsed, res.elapsed)
+		accepted += len(res.accepted)
+		worst = max(worst, res.refused)
+		if res.refused > want.refused {
+			t.Errorf("run %d: %d requests refused; want at most %d", i, res.refused, want.refused)
+		}
+		t.Logf("run %d: %v, %d refused", i, res.elapsed.Round(time.Millisecond), res.refused)
+	}
+	if want := len(results) * sharedRequests; accepted != want {
+		t.Errorf("%d requests accepted; want all %d", accepted, want)
+	}
+	floor := time.Duration(accepted) * time.Second / sharedLimit
+	slowest, fastest := slices.Max(elapsed), slices.Min(elapsed)
+	if ratio := slowest.Seconds() / floor.Seconds(); ratio > want.overFloor {
+		t.Errorf("all done after %v, %.2f × the floor of %v; want at most %.2f", slowest.Round(time.Millisecond), ratio, floor, want.overFloor)
+	}
+	if ratio := slowest.Seconds() / fastest.Seconds(); ratio > want.overFastest {
+		t.Errorf("the slowest run took %v, %.2f × the fastest (%v); want at most %.2f", slowest.Round(time.Millisecond), ratio, fastest.Round(time.Millisecond), want.overFastest)
+	}
+	t.Logf("summary %s: at most %d refused a run, %.2f × floor, slowest %.2f × fastest", t.Name(), worst, slowest.Seconds()/floor.Seconds(), slowest.Seconds()/fastest.Seconds())
 }
