@@ -6,8 +6,6 @@ import (
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/interactly/terraform-provider-interactly/internal/provider"
@@ -24,16 +22,13 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "start the provider for use with debuggers such as delve")
 	flag.Parse()
 
-	// providerserver.Serve, with the protocol server wrapped so that each
-	// operation that waited for the API sums its waits up in the log.
+	// The provider's protocol server, as provider.ProtocolServer wraps the
+	// framework's.
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
 	}
-	serve := providerserver.NewProtocol6(provider.New(version)())
-	err := tf6server.Serve("registry.terraform.io/interactly/interactly", func() tfprotov6.ProviderServer {
-		return provider.WithWaitSummaries(serve())
-	}, opts...)
+	err := tf6server.Serve("registry.terraform.io/interactly/interactly", provider.ProtocolServer(version), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

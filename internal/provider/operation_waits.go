@@ -19,42 +19,42 @@ import (
 // call logs its own waits as they happen; this line sums them up per
 // Terraform request, with the request's fields (tf_req_id,
 // tf_resource_type), so a slow run's log says where its time went.
-func WithWaitSummaries(server tfprotov6.ProviderServer) tfprotov6.ProviderServer {
+func WithWaitSummaries(server listServer) listServer {
 	return waitSummaries{server}
 }
 
 type waitSummaries struct {
-	tfprotov6.ProviderServer
+	listServer
 }
 
 func (s waitSummaries) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
 	ctx, done := summarizeWaits(ctx, "read")
 	defer done()
-	return s.ProviderServer.ReadResource(ctx, req)
+	return s.listServer.ReadResource(ctx, req)
 }
 
 func (s waitSummaries) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	ctx, done := summarizeWaits(ctx, "plan")
 	defer done()
-	return s.ProviderServer.PlanResourceChange(ctx, req)
+	return s.listServer.PlanResourceChange(ctx, req)
 }
 
 func (s waitSummaries) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
 	ctx, done := summarizeWaits(ctx, "apply")
 	defer done()
-	return s.ProviderServer.ApplyResourceChange(ctx, req)
+	return s.listServer.ApplyResourceChange(ctx, req)
 }
 
 func (s waitSummaries) ImportResourceState(ctx context.Context, req *tfprotov6.ImportResourceStateRequest) (*tfprotov6.ImportResourceStateResponse, error) {
 	ctx, done := summarizeWaits(ctx, "import")
 	defer done()
-	return s.ProviderServer.ImportResourceState(ctx, req)
+	return s.listServer.ImportResourceState(ctx, req)
 }
 
 func (s waitSummaries) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
 	ctx, done := summarizeWaits(ctx, "read data source")
 	defer done()
-	return s.ProviderServer.ReadDataSource(ctx, req)
+	return s.listServer.ReadDataSource(ctx, req)
 }
 
 // summarizeWaits gives ctx a tally of the API calls' waits; done logs it

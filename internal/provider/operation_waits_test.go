@@ -16,8 +16,8 @@ import (
 
 // readingServer is a protocol server whose ReadResource lists the numbers.
 type readingServer struct {
-	tfprotov6.ProviderServer // nil: only ReadResource is called
-	client                   *interactly.Client
+	listServer // nil: only ReadResource is called
+	client     *interactly.Client
 }
 
 func (s readingServer) ReadResource(ctx context.Context, _ *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {

@@ -8,7 +8,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/interactly/terraform-provider-interactly/internal/emulator"
@@ -21,7 +20,7 @@ import (
 // one test into another.
 var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
 	"interactly": func() (tfprotov6.ProviderServer, error) {
-		return providerserver.NewProtocol6WithError(New("test")())()
+		return ProtocolServer("test")(), nil
 	},
 }
 
