@@ -14,7 +14,7 @@ import (
 type callMarkerKey struct{}
 
 // callMarker stands for what a call's context carries (loggers, fields).
-type callMarker struct{ payload [4 << 10]byte }
+type callMarker [4 << 10]byte
 
 // The framework keeps the cancel function of every call until the provider
 // is stopped; served as main serves it, a finished call's context, and all
@@ -24,7 +24,7 @@ func TestFinishedCallsContextsCanBeCollected(t *testing.T) {
 	const calls = 20
 	var markers []weak.Pointer[callMarker]
 	for range calls {
-		marker := &callMarker{}
+		marker := new(callMarker)
 		markers = append(markers, weak.Make(marker))
 		// gRPC gives each call a context of its own and cancels it once
 		// the call has returned.
