@@ -16,37 +16,95 @@ type callMarkerKey struct{}
 // callMarker stands for what a call's context carries (loggers, fields).
 type callMarker [4 << 10]byte
 
+// releasedCalls are the calls WithReleasedContexts wraps, each with the
+// least request the framework answers (with diagnostics, for most).
+func releasedCalls(server listServer) map[string]func(context.Context) error {
+	const number, numbers = "interactly_number", "interactly_numbers"
+	return map[string]func(context.Context) error{
+		"ValidateResourceConfig": func(ctx context.Context) error {
+			_, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: number})
+			return err
+		},
+		"UpgradeResourceState": func(ctx context.Context) error {
+			_, err := server.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: number})
+			return err
+		},
+		"UpgradeResourceIdentity": func(ctx context.Context) error {
+			_, err := server.UpgradeResourceIdentity(ctx, &tfprotov6.UpgradeResourceIdentityRequest{TypeName: number})
+			return err
+		},
+		"ReadResource": func(ctx context.Context) error {
+			_, err := server.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: number})
+			return err
+		},
+		"PlanResourceChange": func(ctx context.Context) error {
+			_, err := server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: number})
+			return err
+		},
+		"ApplyResourceChange": func(ctx context.Context) error {
+			_, err := server.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: number})
+			return err
+		},
+		"ImportResourceState": func(ctx context.Context) error {
+			_, err := server.ImportResourceState(ctx, &tfprotov6.ImportResourceStateRequest{TypeName: number})
+			return err
+		},
+		"MoveResourceState": func(ctx context.Context) error {
+			_, err := server.MoveResourceState(ctx, &tfprotov6.MoveResourceStateRequest{TargetTypeName: number})
+			return err
+		},
+		"GenerateResourceConfig": func(ctx context.Context) error {
+			_, err := server.GenerateResourceConfig(ctx, &tfprotov6.GenerateResourceConfigRequest{TypeName: number})
+			return err
+		},
+		"ValidateDataResourceConfig": func(ctx context.Context) error {
+			_, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: numbers})
+			return err
+		},
+		"ReadDataSource": func(ctx context.Context) error {
+			_, err := server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: numbers})
+			return err
+		},
+		"ValidateListResourceConfig": func(ctx context.Context) error {
+			_, err := server.ValidateListResourceConfig(ctx, &tfprotov6.ValidateListResourceConfigRequest{TypeName: number})
+			return err
+		},
+	}
+}
+
 // The framework keeps the cancel function of every call until the provider
 // is stopped; served as main serves it, a finished call's context, and all
-// it carries, can be collected all the same.
+// it carries, can be collected all the same, whichever call it served.
 func TestFinishedCallsContextsCanBeCollected(t *testing.T) {
-	server := ProtocolServer("test")()
-	const calls = 20
-	var markers []weak.Pointer[callMarker]
-	for range calls {
-		marker := new(callMarker)
-		markers = append(markers, weak.Make(marker))
-		// gRPC gives each call a context of its own and cancels it once
-		// the call has returned.
-		ctx, cancel := context.WithCancel(context.WithValue(t.Context(), callMarkerKey{}, marker))
-		if _, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: "interactly_number"}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "interactly_numbers"}); err != nil {
-			t.Fatal(err)
-		}
-		cancel()
+	server, ok := ProtocolServer("test")().(listServer)
+	if !ok {
+		t.Fatal("the protocol server does not serve list resources")
 	}
-	runtime.GC()
-	runtime.GC()
-	held := 0
-	for _, m := range markers {
-		if m.Value() != nil {
-			held++
+	const callsEach = 5
+	for name, call := range releasedCalls(server) {
+		var markers []weak.Pointer[callMarker]
+		for range callsEach {
+			marker := new(callMarker)
+			markers = append(markers, weak.Make(marker))
+			// gRPC gives each call a context of its own and cancels it
+			// once the call has returned.
+			ctx, cancel := context.WithCancel(context.WithValue(t.Context(), callMarkerKey{}, marker))
+			if err := call(ctx); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			cancel()
 		}
-	}
-	if held > 0 {
-		t.Errorf("%d of %d finished calls' contexts are still held", held, calls)
+		runtime.GC()
+		runtime.GC()
+		held := 0
+		for _, m := range markers {
+			if m.Value() != nil {
+				held++
+			}
+		}
+		if held > 0 {
+			t.Errorf("%s: %d of %d finished calls' contexts are still held", name, held, callsEach)
+		}
 	}
 	// The server lives on, as it does in a provider process.
 	runtime.KeepAlive(server)
