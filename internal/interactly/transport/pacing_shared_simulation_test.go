@@ -42,8 +42,11 @@ var sharedClients = []struct {
 	simClient
 }{
 	{"sim", simDefault},
-	{"bench", simClient{workers: 10, latency: 80 * time.Millisecond}},
+	{"bench", simBench},
 }
+
+// simBench sends as the benchmark's terraform applies do.
+var simBench = simClient{workers: 10, latency: 80 * time.Millisecond}
 
 // simulateRuns runs k processes of n requests each against lim at once.
 func simulateRuns(t *testing.T, c simClient, k int, lim *emulator.RateLimiter, n int) []simResult {
@@ -206,7 +209,6 @@ func TestPacersOfRunsStartedApartShareTheKeysLimit(t *testing.T) {
 		"token-bucket":                {2: {refused: 17, overFastest: 2.4}, 4: {refused: 28, overFastest: 1.45}},
 		"token-bucket,headers=ietf":   {2: {refused: 8, overFastest: 1.25}, 4: {refused: 8, overFastest: 1.6}},
 	}
-	bench := simClient{workers: 10, latency: 80 * time.Millisecond}
 	for _, shape := range sharedShapes() {
 		for _, k := range []int{2, 4} {
 			t.Run(fmt.Sprintf("%s/%d-runs", shape, k), func(t *testing.T) {
@@ -217,7 +219,7 @@ func TestPacersOfRunsStartedApartShareTheKeysLimit(t *testing.T) {
 				}
 				want.overFloor = sharedOverFloorApart
 				synctest.Test(t, func(t *testing.T) {
-					results := simulateRunsApart(t, bench, k, emulator.NewRateLimiter(sharedLimit, shape), sharedRequests, runsApart)
+					results := simulateRunsApart(t, simBench, k, emulator.NewRateLimiter(sharedLimit, shape), sharedRequests, runsApart)
 					checkRuns(t, results, want)
 				})
 			})
