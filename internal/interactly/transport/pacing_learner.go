@@ -60,14 +60,19 @@ import (
 // behind: its first requests are refused before any is accepted, so it
 // starts near minAdaptiveRate, while the other, measuring about the whole
 // limit, sees nothing it would not see alone and keeps it. That share is
-// not taken back without contention. In the fake-clock simulation, a
-// newcomer that sends at Terraform's pace until it has a full second to
-// measure evens the shares out, but at up to nearly three times the
-// refusals a run; sends at random intervals around the pace (so that one
-// process's sends no longer fall into the gaps the other's leave) even out
-// some runs started apart and set apart runs started together. Runs that
-// must finish together set max_requests_per_second, or need an API that
-// announces its budget.
+// not taken back without contention, and each way of contending tried in
+// the fake-clock simulation cost more than it gave:
+//   - a newcomer that sends at Terraform's pace until it has a full second
+//     to measure evens the shares out, at up to nearly three times the
+//     refusals a run;
+//   - one that starts at a few requests a second rather than at
+//     minAdaptiveRate hardly changes the shares;
+//   - sends at random intervals around the pace (so that one process's
+//     sends no longer fall into the gaps the other's leave) even out some
+//     runs started apart and set apart runs started together.
+//
+// Runs that must finish together set max_requests_per_second, or need an
+// API that announces its budget.
 type learner struct {
 	rate     float64 // requests per second; 0 until the first refusal
 	ceiling  float64 // the rate last measured; 0 when not to be trusted
