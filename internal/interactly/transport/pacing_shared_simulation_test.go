@@ -180,14 +180,20 @@ func TestPacerLeftAloneClimbsBackToTheLimit(t *testing.T) {
 	}
 }
 
-// runsApart is how far apart the runs of TestPacersOfRunsStartedApart start:
-// runs launched together in CI reach the API a moment apart, after
-// Terraform's own start and plan, and a run that starts while another
-// already holds the key is the case the pacer shares worst without headers.
+// runsApart is how far apart the runs of TestPacersOfRunsStartedApart start.
+// Runs launched together reach the API a moment apart when one of them is
+// held back before its first update: in the benchmark's logs, the four
+// applies' first updates went within 0.15 s of one another as a rule, but an
+// apply whose own lookups (its process plans again before it applies) met a
+// key the others' first requests had just spent waited out Retry-After after
+// Retry-After, and started 1.6 s to 5 s after the others (in 2 of 5 rounds of
+// four runs without headers). A run that starts while another already holds
+// the key is the case the pacer shares worst without headers.
 const runsApart = 400 * time.Millisecond
 
-// Runs started a moment apart, as the benchmark's applies and CI's runs
-// are. Unlike runs started at the same instant, these are deterministic on
+// Runs started a moment apart, as CI's runs are and the benchmark's are when
+// one of them is held back (see runsApart). Unlike runs started at the same
+// instant, these are deterministic on
 // the fake clock, so each bound sits just above what the pacer does now:
 // the aims (1.3 × the fastest, 5 refusals a run with headers and 20
 // without) are met only in some cases. Without headers the first run holds
