@@ -138,7 +138,7 @@ func TestPacersOfSeveralRunsShareTheKeysLimit(t *testing.T) {
 					synctest.Test(t, func(t *testing.T) {
 						results := simulateRuns(t, client.simClient, k, emulator.NewRateLimiter(sharedLimit, shape), sharedRequests)
 						maxRefused, overFastest := sharedBounds(client.name, shape, k)
-						checkRuns(t, results, runBounds{refused: maxRefused, overFloor: sharedOverFloor, overFastest: overFastest})
+						checkRuns(t, results, sharedRequests, runBounds{refused: maxRefused, overFloor: sharedOverFloor, overFastest: overFastest})
 					})
 				})
 			}
@@ -226,7 +226,7 @@ func TestPacersOfRunsStartedApartShareTheKeysLimit(t *testing.T) {
 				want.overFloor = sharedOverFloorApart
 				synctest.Test(t, func(t *testing.T) {
 					results := simulateRunsApart(t, simBench, k, emulator.NewRateLimiter(sharedLimit, shape), sharedRequests, runsApart)
-					checkRuns(t, results, want)
+					checkRuns(t, results, sharedRequests, want)
 				})
 			})
 		}
@@ -246,9 +246,9 @@ type runBounds struct {
 	overFloor, overFastest float64
 }
 
-// checkRuns fails t where results, of runs of sharedRequests each, break
+// checkRuns fails t where results, of runs of perRun requests each, break
 // want or left a request unaccepted, and logs each run and their summary.
-func checkRuns(t *testing.T, results []simResult, want runBounds) {
+func checkRuns(t *testing.T, results []simResult, perRun int, want runBounds) {
 	t.Helper()
 	var elapsed []time.Duration
 	accepted, worst := 0, 0
@@ -261,7 +261,7 @@ func checkRuns(t *testing.T, results []simResult, want runBounds) {
 		}
 		t.Logf("run %d: %v, %d refused", i, res.elapsed.Round(time.Millisecond), res.refused)
 	}
-	if want := len(results) * sharedRequests; accepted != want {
+	if want := len(results) * perRun; accepted != want {
 		t.Errorf("%d requests accepted; want all %d", accepted, want)
 	}
 	floor := time.Duration(accepted) * time.Second / sharedLimit

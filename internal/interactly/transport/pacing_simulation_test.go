@@ -60,57 +60,97 @@ func simulate(t *testing.T, p *Pacer, lim *emulator.RateLimiter, n int) simResul
 // returns what happened. It must run inside a synctest bubble.
 func (c simClient) simulate(t *testing.T, p *Pacer, lim *emulator.RateLimiter, n int) simResult {
 	t.Helper()
-	backoff := NewBackoff(time.Now, func(n int64) int64 { return n / 2 })
+	rec := newSimRecorder()
+	c.sendAll(t, p, lim, n, rec)
+	return rec.result()
+}
+
+// sendAll sends n requests through p against lim from c's workers, each
+// until it is accepted, and records them in rec.
+func (c simClient) sendAll(t *testing.T, p *Pacer, lim *emulator.RateLimiter, n int, rec *simRecorder) {
+	t.Helper()
 	jobs := make(chan struct{}, n)
 	for range n {
 		jobs <- struct{}{}
 	}
 	close(jobs)
-	start := time.Now()
-	var mu sync.Mutex
-	var res simResult
 	var wg sync.WaitGroup
 	for range c.workers {
 		wg.Go(func() {
 			for range jobs {
-				for refusals := 0; ; refusals++ {
-					sentAt, err := p.Wait(context.Background())
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					time.Sleep(simOneWay)
-					header := http.Header{}
-					ok := lim.Admit(time.Now(), header)
-					arrived := time.Since(start)
-					if ok {
-						time.Sleep(c.latency)
-					}
-					time.Sleep(simOneWay)
-					resp := &http.Response{StatusCode: http.StatusOK, Header: header}
-					if !ok {
-						resp.StatusCode = http.StatusTooManyRequests
-					}
-					p.Answered(sentAt, resp)
-					mu.Lock()
-					if ok {
-						res.accepted = append(res.accepted, arrived)
-					} else {
-						res.refused++
-						res.refusals = append(res.refusals, arrived)
-					}
-					mu.Unlock()
-					if ok {
-						break
-					}
-					time.Sleep(backoff(time.Second, 30*time.Second, refusals, resp))
-				}
+				c.send(t, p, lim, rec)
 				time.Sleep(simClientWork)
 			}
 		})
 	}
 	wg.Wait()
-	res.elapsed = time.Since(start)
+}
+
+// simBackoff is the client's wait between attempts, with its jitter pinned
+// to half of its range so that simulations are deterministic.
+var simBackoff = NewBackoff(time.Now, func(n int64) int64 { return n / 2 })
+
+// send sends one request through p against lim until it is accepted,
+// waiting out each refusal's Retry-After (or the backoff), and records
+// every attempt's answer in rec.
+func (c simClient) send(t *testing.T, p *Pacer, lim *emulator.RateLimiter, rec *simRecorder) {
+	t.Helper()
+	for refusals := 0; ; refusals++ {
+		sentAt, err := p.Wait(context.Background())
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		time.Sleep(simOneWay)
+		header := http.Header{}
+		ok := lim.Admit(time.Now(), header)
+		arrived := time.Now()
+		if ok {
+			time.Sleep(c.latency)
+		}
+		time.Sleep(simOneWay)
+		resp := &http.Response{StatusCode: http.StatusOK, Header: header}
+		if !ok {
+			resp.StatusCode = http.StatusTooManyRequests
+		}
+		p.Answered(sentAt, resp)
+		rec.answered(arrived, ok)
+		if ok {
+			return
+		}
+		time.Sleep(simBackoff(time.Second, 30*time.Second, refusals, resp))
+	}
+}
+
+// simRecorder collects what a simulated run's attempts met, from its start.
+type simRecorder struct {
+	start time.Time
+	mu    sync.Mutex
+	res   simResult
+}
+
+func newSimRecorder() *simRecorder { return &simRecorder{start: time.Now()} }
+
+// answered records an attempt that reached the API at arrived: accepted or
+// refused.
+func (r *simRecorder) answered(arrived time.Time, accepted bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	at := arrived.Sub(r.start)
+	if accepted {
+		r.res.accepted = append(r.res.accepted, at)
+		return
+	}
+	r.res.refused++
+	r.res.refusals = append(r.res.refusals, at)
+}
+
+// result is what the run met, and how long it has taken so far.
+func (r *simRecorder) result() simResult {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	res := r.res
+	res.elapsed = time.Since(r.start)
 	return res
 }
 
