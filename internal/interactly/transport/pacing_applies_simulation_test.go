@@ -2,7 +2,6 @@ package transport
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -86,17 +85,7 @@ func TestPacersOfTerraformAppliesShareTheKeysLimit(t *testing.T) {
 				}
 				synctest.Test(t, func(t *testing.T) {
 					lim := emulator.NewRateLimiter(sharedLimit, shape)
-					results := make([]simResult, k)
-					var wg sync.WaitGroup
-					for i := range k {
-						wg.Go(func() {
-							late := time.Duration(i) * appliesApart
-							time.Sleep(late)
-							results[i] = simTerraformApply.run(t, lim, sharedRequests)
-							results[i].elapsed += late
-						})
-					}
-					wg.Wait()
+					results := runApart(k, appliesApart, func() simResult { return simTerraformApply.run(t, lim, sharedRequests) })
 					checkRuns(t, results, sharedRequests+2*simTerraformApply.lookups, want)
 				})
 			})

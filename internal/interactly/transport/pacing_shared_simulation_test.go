@@ -55,17 +55,23 @@ func simulateRuns(t *testing.T, c simClient, k int, lim *emulator.RateLimiter, n
 }
 
 // simulateRunsApart runs k processes of n requests each against lim, each
-// starting apart after the one before; every elapsed time counts from the
-// first one's start, as the wall time of runs started together in CI does.
+// starting apart after the one before (see runApart).
 func simulateRunsApart(t *testing.T, c simClient, k int, lim *emulator.RateLimiter, n int, apart time.Duration) []simResult {
 	t.Helper()
+	return runApart(k, apart, func() simResult { return c.simulate(t, NewPacer(0), lim, n) })
+}
+
+// runApart starts k runs, each apart after the one before, and returns what
+// each met once all are done; every elapsed time counts from the first one's
+// start, as the wall time of runs started together in CI does.
+func runApart(k int, apart time.Duration, run func() simResult) []simResult {
 	results := make([]simResult, k)
 	var wg sync.WaitGroup
 	for i := range k {
 		wg.Go(func() {
 			late := time.Duration(i) * apart
 			time.Sleep(late)
-			results[i] = c.simulate(t, NewPacer(0), lim, n)
+			results[i] = run()
 			results[i].elapsed += late
 		})
 	}
