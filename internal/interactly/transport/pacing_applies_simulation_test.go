@@ -50,12 +50,12 @@ func (a simApply) run(t *testing.T, lim *emulator.RateLimiter, n int) simResult 
 // first requests within 0.15 s of one another.
 const appliesApart = 20 * time.Millisecond
 
-// Several terraform applies on one key, launched together, as the
-// benchmark runs them. The figures come close to the benchmark's: of four
-// applies without headers, the one refused most is refused 23 to 25 times
-// (in the benchmark, 23 and 24), about half of it when its first workers'
-// requests meet a key the other applies' have just spent, the rest a
-// refusal every few seconds as its pacer probes above what it measured. The simulation is
+// Several terraform applies on one key, launched together, as the benchmark
+// runs them. The figures come close to the benchmark's: of four applies
+// without headers, the one refused most is refused 23 to 25 times (in the
+// benchmark, 23 and 24), about half of it when its first workers' requests
+// meet a key the other applies' have just spent, the rest a refusal every
+// few seconds as its pacer probes above what it measured. The simulation is
 // deterministic but for two applies under a fixed window with headers, whose
 // bounds sit above the worst of 30 runs. Each bound is the aim (1.3 × the
 // floor, 1.3 × the fastest, 5 refusals a run with headers and 20 without)
