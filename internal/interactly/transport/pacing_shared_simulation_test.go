@@ -261,11 +261,11 @@ func checkRuns(t *testing.T, results []simResult, perRun int, want runBounds) {
 	for i, res := range results {
 		elapsed = append(elapsed, res.elapsed)
 		accepted += len(res.accepted)
-		worst = max(worst, res.refused)
-		if res.refused > want.refused {
-			t.Errorf("run %d: %d requests refused; want at most %d", i, res.refused, want.refused)
+		worst = max(worst, res.refused())
+		if res.refused() > want.refused {
+			t.Errorf("run %d: %d requests refused; want at most %d", i, res.refused(), want.refused)
 		}
-		t.Logf("run %d: %v, %d refused", i, res.elapsed.Round(time.Millisecond), res.refused)
+		t.Logf("run %d: %v, %d refused", i, res.elapsed.Round(time.Millisecond), res.refused())
 	}
 	if want := len(results) * perRun; accepted != want {
 		t.Errorf("%d requests accepted; want all %d", accepted, want)
