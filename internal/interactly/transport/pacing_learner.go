@@ -56,12 +56,14 @@ import (
 // sharedDoubling without a refusal, so that a process whose others have
 // finished climbs back to the limit within seconds.
 //
-// A process that reaches the key while another already spends it stays
-// behind: its first requests are refused before any is accepted, so it
-// starts near minAdaptiveRate, while the other, measuring about the whole
-// limit, sees nothing it would not see alone and keeps it. That share is
-// not taken back without contention, and each way of contending tried in
-// the fake-clock simulation cost more than it gave:
+// In the fake-clock simulation, a process that reaches the key while
+// another already spends it stays behind: its first requests are refused
+// before any is accepted, so it starts near minAdaptiveRate, while the
+// other, measuring about the whole limit, sees nothing it would not see
+// alone and keeps it. (The benchmark's runs reach the API together as a
+// rule, and the few that started late there did not finish last.) That
+// share is not taken back without contention, and each way of contending
+// tried in the simulation cost more than it gave:
 //   - a newcomer that sends at Terraform's pace until it has a full second
 //     to measure evens the shares out, at up to nearly three times the
 //     refusals a run;

@@ -199,15 +199,16 @@ const runsApart = 400 * time.Millisecond
 
 // Runs started a moment apart, as CI's runs are and the benchmark's are when
 // one of them is held back (see runsApart). Unlike runs started at the same
-// instant, these are deterministic on
-// the fake clock, so each bound sits just above what the pacer does now:
-// the aims (1.3 × the fastest, 5 refusals a run with headers and 20
-// without) are met only in some cases. Without headers the first run holds
-// most of the key: the second measures its share while the first already
-// spends most of it, and both then probe upwards by a part of what they
-// measured, so that neither takes the other's part; it is the unfairness
-// the benchmark measures for four runs (see BENCHMARKS.md). A change that
-// shares better can tighten them; one that shares worse fails.
+// instant, these are deterministic on the fake clock, so each bound sits
+// just above what the pacer does now: the aims (1.3 × the fastest, 5
+// refusals a run with headers and 20 without) are met only in some cases.
+// Without headers the first run holds most of the key: the second measures
+// its share while the first already spends most of it, and both then probe
+// upwards by a part of what they measured, so that neither takes the other's
+// part. The benchmark's runs reach the API together as a rule, so this is
+// not the unfairness it measures for four runs
+// (TestPacersOfTerraformAppliesShareTheKeysLimit simulates those). A change
+// that shares better can tighten them; one that shares worse fails.
 func TestPacersOfRunsStartedApartShareTheKeysLimit(t *testing.T) {
 	t.Parallel()
 	// Per limiter and number of runs: the most refusals a run and the
