@@ -16,30 +16,32 @@ import (
 // framework converts an Int64's configuration before any validator runs, and
 // refuses 1.5 with an error about itself instead of about the value.
 
-// wholeNumberRange accepts whole numbers from min to max; takenBy names who
-// needs a whole number ("the API"), for the error.
+// wholeNumberRange accepts whole numbers from least to most (no upper bound
+// but int64's when most is nil); takenBy names who needs a whole number
+// ("the API"), for the error.
 type wholeNumberRange struct {
-	min, max int64
-	takenBy  string
+	least   int64
+	most    *int64
+	takenBy string
 }
 
 // WholeAtLeast accepts whole numbers of least or more, for a setting the API
 // takes.
 func WholeAtLeast(least int64) validator.Number {
-	return wholeNumberRange{min: least, max: math.MaxInt64, takenBy: "the API"}
+	return wholeNumberRange{least: least, takenBy: "the API"}
 }
 
 // WholeBetween accepts whole numbers from least to most, both included;
 // takenBy names who needs a whole number, such as "the provider".
 func WholeBetween(least, most int64, takenBy string) validator.Number {
-	return wholeNumberRange{min: least, max: most, takenBy: takenBy}
+	return wholeNumberRange{least: least, most: &most, takenBy: takenBy}
 }
 
 func (v wholeNumberRange) Description(context.Context) string {
-	if v.max == math.MaxInt64 {
-		return fmt.Sprintf("must be a whole number, at least %d", v.min)
+	if v.most == nil {
+		return fmt.Sprintf("must be a whole number, at least %d", v.least)
 	}
-	return fmt.Sprintf("must be a whole number between %d and %d", v.min, v.max)
+	return fmt.Sprintf("must be a whole number between %d and %d", v.least, *v.most)
 }
 
 func (v wholeNumberRange) MarkdownDescription(ctx context.Context) string {
@@ -52,17 +54,18 @@ func (v wholeNumberRange) ValidateNumber(_ context.Context, req validator.Number
 	}
 	n := req.ConfigValue.ValueBigFloat()
 	written := WrittenNumber(n)
+	belowLeast := n.Cmp(new(big.Float).SetInt64(v.least)) < 0
 	switch {
 	case !n.IsInt():
 		resp.Diagnostics.AddAttributeError(req.Path, "Not a whole number",
 			fmt.Sprintf("%s = %s: %s takes %s as a whole number. Write it without a fraction, such as %s.",
 				req.Path, written, v.takenBy, req.Path, roundedText(n)))
-	case v.max != math.MaxInt64 && (n.Cmp(new(big.Float).SetInt64(v.min)) < 0 || n.Cmp(new(big.Float).SetInt64(v.max)) > 0):
+	case v.most != nil && (belowLeast || n.Cmp(new(big.Float).SetInt64(*v.most)) > 0):
 		resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
-			fmt.Sprintf("%s must be between %d and %d, got: %s.", req.Path, v.min, v.max, written))
-	case n.Cmp(new(big.Float).SetInt64(v.min)) < 0:
+			fmt.Sprintf("%s must be between %d and %d, got: %s.", req.Path, v.least, *v.most, written))
+	case belowLeast:
 		resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
-			fmt.Sprintf("%s must be at least %d, got %s.", req.Path, v.min, written))
+			fmt.Sprintf("%s must be at least %d, got %s.", req.Path, v.least, written))
 	case !fitsInt64(n):
 		resp.Diagnostics.AddAttributeError(req.Path, "Value out of range",
 			fmt.Sprintf("%s = %s is larger than the API can hold (at most %d).", req.Path, written, int64(math.MaxInt64)))
