@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -64,6 +65,22 @@ func TestWholeBetweenSpeaksOfTheValueAsWritten(t *testing.T) {
 		}
 	}
 	if got := v.Description(context.Background()); got != "must be a whole number between 0 and 100" {
+		t.Errorf("description %q", got)
+	}
+}
+
+// A range whose upper bound is int64's largest value is still a range: its
+// errors and description name both bounds, as every other range's do.
+func TestWholeBetweenUpToTheLargestInt64IsStillARange(t *testing.T) {
+	v := WholeBetween(1, math.MaxInt64, "the provider")
+	cases := map[string]string{
+		"1":                   "",
+		"9223372036854775807": "",
+		"0":                   "Value out of range: retries must be between 1 and 9223372036854775807, got: 0.",
+		"9223372036854775808": "Value out of range: retries must be between 1 and 9223372036854775807, got: 9223372036854775808.",
+	}
+	checkNumberErrors(t, v, cases)
+	if got := v.Description(context.Background()); got != "must be a whole number between 1 and 9223372036854775807" {
 		t.Errorf("description %q", got)
 	}
 }
